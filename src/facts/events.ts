@@ -1,0 +1,15 @@
+import type { ResolvedParameters } from '../law/resolve.js';
+import type { ProposedOrder } from '../schema/order.js';
+import type { FactValue } from './types.js';
+
+/**
+ * Facts about an order in progress (its events and `asOf`), for the national standard timescale rules.
+ * An order without events is a proposal: these facts stay null and the timescale rules do not run.
+ */
+export function deriveEventFacts(
+  _order: ProposedOrder,
+  _params: ResolvedParameters,
+  _orderFacts: Readonly<Record<string, FactValue>>,
+): Record<string, FactValue> {
+  return {};
+}

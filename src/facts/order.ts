@@ -1,0 +1,122 @@
+import type { KeyDates } from '../law/parameters.js';
+import type { ResolvedParameters } from '../law/resolve.js';
+import type { ProposedOrder, Provision } from '../schema/order.js';
+import { REQUIREMENT_KINDS, type RequirementKind } from '../schema/requirements.js';
+import { SERIOUSNESS_BANDS } from '../schema/primitives.js';
+import { ageOn, monthsBetween } from './dates.js';
+import type { FactValue, ParameterOrigin } from './types.js';
+
+const BAND_RANK = { low: 1, medium: 2, high: 3, custody: 4 } as const;
+const TIER_NEED_RANK: Readonly<Record<number, number>> = { 1: 0, 2: 1, 3: 2, 4: 3 };
+const BANDS: ReadonlySet<string> = new Set(SERIOUSNESS_BANDS);
+const OM_TIERS: ReadonlySet<string> = new Set(['1', '2', '3', '4']);
+
+/** Requirement kinds that can address a need, for the "need unaddressed" tensions (inspection 5.15). */
+const ADDRESSES_DRUGS: ReadonlySet<RequirementKind> = new Set(['drug-rehabilitation', 'drug-testing', 'programme', 'supervision', 'rehabilitation-activity', 'activity']);
+const ADDRESSES_ALCOHOL: ReadonlySet<RequirementKind> = new Set(['alcohol-treatment', 'alcohol-abstinence-monitoring', 'programme', 'supervision', 'rehabilitation-activity', 'activity']);
+
+/** The dates that changes in the law key on. The latest offence decides: new law reaches an order once any offence falls under it. */
+export function keyDatesOf(order: ProposedOrder): KeyDates {
+  let offence = order.offences[0]!.committedOn;
+  for (const o of order.offences) if (o.committedOn > offence) offence = o.committedOn;
+  return { offence, conviction: order.convictionDate, sentence: order.sentenceDate };
+}
+
+/**
+ * Order-level facts: derived once per order and shared by every rule run over it.
+ * `param.*` facts are the parameters in force for this case; a family indexed by band
+ * (`x.low`, `x.medium`, ...) or by offender management tier (`x.1` ... `x.4`) is also offered
+ * as `param.x`, already picked for this order's band or tier.
+ */
+export function deriveOrderFacts(
+  order: ProposedOrder,
+  dates: KeyDates,
+  params: ResolvedParameters,
+  provision: Provision | undefined,
+): { facts: Record<string, FactValue>; origins: Record<string, ParameterOrigin> } {
+  const { offender, sentence, requirements } = order;
+  const band = order.offences.reduce((top, o) => (BAND_RANK[o.seriousness] > BAND_RANK[top] ? o.seriousness : top), order.offences[0]!.seriousness);
+  const kinds = requirements.map((r) => r.kind);
+  const kindSet = new Set(kinds);
+  const lengthMonths = monthsBetween(order.sentenceDate, sentence.endDate);
+  const isSso = sentence.type === 'suspended-sentence-order';
+  const ssoPeriod = sentence.supervisionPeriodMonths ?? sentence.operationalPeriodMonths;
+  const drugs = offender.need?.drugs;
+  const alcohol = offender.need?.alcohol;
+  const treatmentTier = offender.need?.treatmentTier ?? null;
+  const dependent = drugs?.dependentOrPropensity === true || alcohol?.dependent === true;
+  // Need on the intensity scale (1 low, 2 medium, 3 high): residential Tier 4 calls for high,
+  // structured Tier 3 treatment or a recorded dependency for at least medium, open-access Tier 2 for low.
+  const needRank = Math.max(treatmentTier === null ? 0 : TIER_NEED_RANK[treatmentTier as number]!, dependent ? 2 : 0);
+  const oasys = offender.assessment?.oasys;
+
+  let punitiveCount = 0;
+  for (const k of kinds) if (params[`punitive.${k}`]?.value === true) punitiveCount++;
+
+  const facts: Record<string, FactValue> = {
+    'date.offence': dates.offence,
+    'date.earliestOffence': order.offences.reduce((min, o) => (o.committedOn < min ? o.committedOn : min), dates.offence),
+    'date.conviction': dates.conviction,
+    'date.sentence': dates.sentence,
+    'offender.ageAtConviction': ageOn(offender.dateOfBirth, order.convictionDate),
+    'offender.omTier': offender.omTier ?? null,
+    'offender.treatmentTier': treatmentTier,
+    'need.drugs.recorded': drugs !== undefined,
+    'need.drugs.dependentOrPropensity': drugs?.dependentOrPropensity ?? null,
+    'need.drugs.requiresAndSusceptible': drugs?.requiresAndSusceptible ?? null,
+    'need.alcohol.recorded': alcohol !== undefined,
+    'need.alcohol.dependent': alcohol?.dependent ?? null,
+    'need.alcohol.requiresAndSusceptible': alcohol?.requiresAndSusceptible ?? null,
+    'need.treatmentRank': needRank,
+    'assessment.oasys.drugMisuse': oasys?.drugMisuse ?? null,
+    'assessment.oasys.alcoholMisuse': oasys?.alcoholMisuse ?? null,
+    'assessment.ogrsPercent': offender.assessment?.ogrsPercent ?? null,
+    'assessment.rosh': offender.assessment?.rosh ?? null,
+    'assessment.ppo': offender.assessment?.ppo ?? null,
+    'order.type': sentence.type,
+    'order.band': band,
+    'order.bandRank': BAND_RANK[band],
+    'order.lengthMonths': lengthMonths,
+    'order.requirementLimitMonths': isSso && ssoPeriod !== undefined ? Math.min(ssoPeriod, lengthMonths) : lengthMonths,
+    'order.requirementCount': requirements.length,
+    'order.kinds': kinds,
+    'order.punitiveCount': punitiveCount,
+    'order.fine': sentence.fine === true,
+    'order.punitiveException': sentence.punitiveExceptionReason !== undefined,
+    'order.anyTriggerOffence': order.offences.some((o) => o.triggerOffence === true),
+    'order.anyNonImprisonable': order.offences.some((o) => o.imprisonable === false),
+    'order.drugTreatmentOrTesting': kindSet.has('drug-rehabilitation') || kindSet.has('drug-testing'),
+    'order.drugNeedAddressed': kinds.some((k) => ADDRESSES_DRUGS.has(k)),
+    'order.alcoholNeedAddressed': kinds.some((k) => ADDRESSES_ALCOHOL.has(k)),
+    'sso.custodialTermWeeks': sentence.custodialTermWeeks ?? null,
+    'sso.operationalPeriodMonths': sentence.operationalPeriodMonths ?? null,
+    'sso.supervisionPeriodMonths': sentence.supervisionPeriodMonths ?? null,
+    'provision.recorded': provision !== undefined,
+    'provision.area': provision?.area ?? null,
+    'provision.drrIntensities': provision?.drrIntensities ?? null,
+    'provision.atrQualifiedProvider': provision?.atrQualifiedProvider ?? null,
+    'provision.programmes': provision?.programmes ?? null,
+  };
+  for (const k of REQUIREMENT_KINDS) facts[`has.${k}`] = kindSet.has(k);
+
+  const origins: Record<string, ParameterOrigin> = {};
+  const tier = offender.omTier === undefined ? undefined : String(offender.omTier);
+  for (const [name, p] of Object.entries(params)) {
+    const origin = { name, source: p.source, confidence: p.confidence };
+    facts[`param.${name}`] = p.value;
+    origins[`param.${name}`] = origin;
+    const dot = name.lastIndexOf('.');
+    const family = name.slice(0, dot);
+    const member = name.slice(dot + 1);
+    if (BANDS.has(member) && member === band) {
+      facts[`param.${family}`] = p.value;
+      origins[`param.${family}`] = origin;
+    } else if (OM_TIERS.has(member) && family.startsWith('omTier.')) {
+      if (member === tier) {
+        facts[`param.${family}`] = p.value;
+        origins[`param.${family}`] = origin;
+      } else if (tier === undefined) facts[`param.${family}`] = null;
+    }
+  }
+  return { facts, origins };
+}

@@ -1,0 +1,16 @@
+/**
+ * proportionate: is a proposed community order with a drug rehabilitation or alcohol treatment
+ * requirement lawful and proportionate? Rules are data (rules/), every finding cites its law.
+ */
+export { createValidator } from './validator.js';
+export type { Validator, ValidatorOptions, SafeValidateResult } from './validator.js';
+export { InvalidOrderError, type InputIssue } from './errors.js';
+export { RulePackError } from './engine/load.js';
+export { ParameterError } from './law/parameters.js';
+export type { Finding, FindingCitation, RequirementResult, ValidationResult } from './findings/types.js';
+export type { FindingKind } from './engine/pack.js';
+export type { Confidence } from './law/confidence.js';
+export type { Regime, RegimeId } from './law/regimes.js';
+export { REGIMES, regimeFor } from './law/regimes.js';
+export * from './schema/index.js';
+export { inputJsonSchema } from './schema/json-schema.js';
