@@ -1,4 +1,5 @@
 import { REQUIREMENT_KINDS } from '../schema/requirements.js';
+import { EVENT_FACTS } from './events.js';
 
 /**
  * Every fact a rule may name, with what it means. Rule packs are checked against this list at load,
@@ -49,6 +50,7 @@ export const ORDER_FACTS: Readonly<Record<string, string>> = {
   'provision.atrQualifiedProvider': 'The area has a suitably qualified alcohol treatment provider (null if unknown)',
   'provision.programmes': 'Accredited programmes run locally, or null',
   ...Object.fromEntries(REQUIREMENT_KINDS.map((k) => [`has.${k}`, `The order has a ${k} requirement`])),
+  ...EVENT_FACTS,
 };
 
 export const REQUIREMENT_FACTS: Readonly<Record<string, string>> = {
