@@ -1,6 +1,6 @@
 import { deriveOrderFacts, keyDatesOf } from './facts/order.js';
 import { deriveEventFacts } from './facts/events.js';
-import { deriveRequirementFacts } from './facts/requirement.js';
+import { deriveRequirementFacts, minWeeklyHoursParameter } from './facts/requirement.js';
 import type { FactValue, ParameterOrigin } from './facts/types.js';
 import { weakest } from './law/confidence.js';
 import { withOverrides, type ParameterTable } from './law/parameters.js';
@@ -91,10 +91,14 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     const coRegime = facts['param.communityOrder.available'] === true;
     const reqFacts = order.requirements.map((r, i) => deriveRequirementFacts(r, i, params, coRegime, provision));
     const regimeOrigin = origins['param.communityOrder.available'];
+    // Requirement facts drawn from parameters carry those parameters' confidence into findings.
     const reqOrigins = order.requirements.map((r) => {
       const own = origins[`param.availability.${r.kind}`];
-      if (!own || !regimeOrigin) return undefined;
-      return { name: own.name, source: own.source, confidence: weakest(own.confidence, regimeOrigin.confidence) };
+      const map: Record<string, ParameterOrigin> = {};
+      if (own && regimeOrigin) map['requirement.available'] = { name: own.name, source: own.source, confidence: weakest(own.confidence, regimeOrigin.confidence) };
+      const minimum = r.kind === 'drug-rehabilitation' ? origins[`param.${minWeeklyHoursParameter(r.intensity)}`] : undefined;
+      if (minimum) map['requirement.weeklyHoursMinimum'] = minimum;
+      return map;
     });
     return { regime, facts, origins, reqFacts, reqOrigins };
   };
@@ -122,7 +126,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
           pack,
           get: (name) => (name.startsWith('requirement.') ? own[name] : ctx.facts[name]),
           all: () => ({ ...ctx.facts, ...own }),
-          originOf: (name) => (name === 'requirement.available' ? ctx.reqOrigins[i] : ctx.origins[name]),
+          originOf: (name) => ctx.reqOrigins[i]![name] ?? ctx.origins[name],
           index: i,
         });
       });

@@ -12,7 +12,9 @@ import cja_2003_orders from '../../rules/cja-2003/orders.json' with { type: 'jso
 import cja_2003_programme from '../../rules/cja-2003/programme.json' with { type: 'json' };
 import cja_2003_residence from '../../rules/cja-2003/residence.json' with { type: 'json' };
 import cja_2003_unpaid_work from '../../rules/cja-2003/unpaid-work.json' with { type: 'json' };
+import guidance_assessment from '../../rules/guidance/assessment.json' with { type: 'json' };
 import guidance_drr_atr_proportionality from '../../rules/guidance/drr-atr-proportionality.json' with { type: 'json' };
+import guidance_provision from '../../rules/guidance/provision.json' with { type: 'json' };
 import guidance_sentencing_ranges from '../../rules/guidance/sentencing-ranges.json' with { type: 'json' };
 import guidance_treatment_need from '../../rules/guidance/treatment-need.json' with { type: 'json' };
 import laspo_2012_foreign_travel_prohibition from '../../rules/laspo-2012/foreign-travel-prohibition.json' with { type: 'json' };
@@ -37,7 +39,9 @@ export const PACK_FILES: readonly { readonly file: string; readonly data: unknow
   { file: 'rules/cja-2003/programme.json', data: cja_2003_programme },
   { file: 'rules/cja-2003/residence.json', data: cja_2003_residence },
   { file: 'rules/cja-2003/unpaid-work.json', data: cja_2003_unpaid_work },
+  { file: 'rules/guidance/assessment.json', data: guidance_assessment },
   { file: 'rules/guidance/drr-atr-proportionality.json', data: guidance_drr_atr_proportionality },
+  { file: 'rules/guidance/provision.json', data: guidance_provision },
   { file: 'rules/guidance/sentencing-ranges.json', data: guidance_sentencing_ranges },
   { file: 'rules/guidance/treatment-need.json', data: guidance_treatment_need },
   { file: 'rules/laspo-2012/foreign-travel-prohibition.json', data: laspo_2012_foreign_travel_prohibition },

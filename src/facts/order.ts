@@ -11,9 +11,13 @@ const TIER_NEED_RANK: Readonly<Record<number, number>> = { 1: 0, 2: 1, 3: 2, 4: 
 const BANDS: ReadonlySet<string> = new Set(SERIOUSNESS_BANDS);
 const OM_TIERS: ReadonlySet<string> = new Set(['1', '2', '3', '4']);
 
-/** Requirement kinds that can address a need, for the "need unaddressed" tensions (inspection 5.15). */
-const ADDRESSES_DRUGS: ReadonlySet<RequirementKind> = new Set(['drug-rehabilitation', 'drug-testing', 'programme', 'supervision', 'rehabilitation-activity', 'activity']);
-const ADDRESSES_ALCOHOL: ReadonlySet<RequirementKind> = new Set(['alcohol-treatment', 'alcohol-abstinence-monitoring', 'programme', 'supervision', 'rehabilitation-activity', 'activity']);
+/**
+ * Requirement kinds that can address a substance need (inspection 5.15, 5.4: treatment, testing,
+ * accredited programmes, and activity requirements used for alcohol interventions). Supervision and
+ * RAR are left out: the inspection found needs going unaddressed in supervised cases.
+ */
+const ADDRESSES_DRUGS: ReadonlySet<RequirementKind> = new Set(['drug-rehabilitation', 'drug-testing', 'programme', 'activity']);
+const ADDRESSES_ALCOHOL: ReadonlySet<RequirementKind> = new Set(['alcohol-treatment', 'alcohol-abstinence-monitoring', 'programme', 'activity']);
 
 /** The dates that changes in the law key on. The latest offence decides: new law reaches an order once any offence falls under it. */
 export function keyDatesOf(order: ProposedOrder): KeyDates {
@@ -38,6 +42,8 @@ export function deriveOrderFacts(
   const band = order.offences.reduce((top, o) => (BAND_RANK[o.seriousness] > BAND_RANK[top] ? o.seriousness : top), order.offences[0]!.seriousness);
   const kinds = requirements.map((r) => r.kind);
   const kindSet = new Set(kinds);
+  // A DTTO is itself drug treatment and testing (PCC(S)A 2000 ss.52-53).
+  const isDtto = sentence.type === 'dtto';
   const lengthMonths = monthsBetween(order.sentenceDate, sentence.endDate);
   const isSso = sentence.type === 'suspended-sentence-order';
   const ssoPeriod = sentence.supervisionPeriodMonths ?? sentence.operationalPeriodMonths;
@@ -85,8 +91,8 @@ export function deriveOrderFacts(
     'order.punitiveException': sentence.punitiveExceptionReason !== undefined,
     'order.anyTriggerOffence': order.offences.some((o) => o.triggerOffence === true),
     'order.anyNonImprisonable': order.offences.some((o) => o.imprisonable === false),
-    'order.drugTreatmentOrTesting': kindSet.has('drug-rehabilitation') || kindSet.has('drug-testing'),
-    'order.drugNeedAddressed': kinds.some((k) => ADDRESSES_DRUGS.has(k)),
+    'order.drugTreatmentOrTesting': isDtto || kindSet.has('drug-rehabilitation') || kindSet.has('drug-testing'),
+    'order.drugNeedAddressed': isDtto || kinds.some((k) => ADDRESSES_DRUGS.has(k)),
     'order.alcoholNeedAddressed': kinds.some((k) => ADDRESSES_ALCOHOL.has(k)),
     'sso.custodialTermWeeks': sentence.custodialTermWeeks ?? null,
     'sso.operationalPeriodMonths': sentence.operationalPeriodMonths ?? null,

@@ -5,6 +5,10 @@ import type { FactValue } from './types.js';
 
 const INTENSITY_RANK = { low: 1, medium: 2, high: 3 } as const;
 
+/** The area's minimum weekly hours for a DRR intensity (rules/parameters/proportionality.json). */
+export const minWeeklyHoursParameter = (intensity: 'low' | 'medium' | 'high'): string =>
+  `provision.minWeeklyHours${intensity[0]!.toUpperCase()}${intensity.slice(1)}`;
+
 /** The facts of every requirement, null where a field does not apply, so rules never meet an undefined fact. */
 const BLANK: Readonly<Record<string, FactValue>> = Object.freeze({
   'requirement.hours': null,
@@ -108,7 +112,7 @@ export function deriveRequirementFacts(
           : null;
       f['requirement.intensityCommissioned'] = provision?.drrIntensities ? provision.drrIntensities.includes(req.intensity) : null;
       f['requirement.weeklyHoursAvailable'] = provision?.drrWeeklyHours?.[req.intensity] ?? null;
-      f['requirement.weeklyHoursMinimum'] = (params[`provision.minWeeklyHours.${req.intensity}`]?.value as number | null | undefined) ?? null;
+      f['requirement.weeklyHoursMinimum'] = (params[minWeeklyHoursParameter(req.intensity)]?.value as number | null | undefined) ?? null;
       break;
     }
     case 'alcohol-treatment':
