@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../schema/primitives.js';
+import { deepFreeze, frozenPlainCopy, PlainDataError } from '../freeze.js';
 import { SourceTag } from './confidence.js';
 
 /** The date in a case that a change in the law keys on (reference/law.md section 0). */
@@ -72,31 +73,130 @@ export function valueOn(definition: ParameterDefinition, dates: KeyDates): Dated
 export const ParameterOverride = z.union([ParameterDefinition, z.array(DatedValue).min(1), ParameterValue]);
 export type ParameterOverride = z.input<typeof ParameterOverride>;
 
-/** Apply overrides without touching the bundled table. A dated series replaces bundled values from the same day on. */
+/** A parameter table, its overrides or its files cannot be used. The message names the parameter and, for a file, the file. */
+export class ParameterError extends Error {
+  override name = 'ParameterError';
+  constructor(
+    message: string,
+    /** The parameter at fault, where one is. */
+    readonly parameter?: string,
+    /** The file it came from, for bundled or caller-supplied parameter files. */
+    readonly file?: string,
+  ) {
+    super(message);
+  }
+}
+
+const zodProblems = (error: z.ZodError): string => error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; ');
+
+/**
+ * Apply overrides without touching the bundled table. A dated series replaces bundled values from
+ * the same day on. The overrides are copied as plain data first: a `__proto__`, `constructor` or
+ * `prototype` key, an accessor or a class instance is refused, and the caller's object can change
+ * afterwards without changing the table.
+ */
 export function withOverrides(table: ParameterTable, overrides: Record<string, unknown> | undefined): ParameterTable {
-  if (!overrides) return table;
+  if (overrides === undefined) return table;
+  let data: Record<string, unknown>;
+  try {
+    data = frozenPlainCopy(overrides) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof PlainDataError) throw new ParameterError(`Parameter overrides: ${error.message}`, error.path[0] === undefined ? undefined : String(error.path[0]));
+    throw error;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ParameterError('Parameter overrides must be an object keyed by parameter name');
   const out: Record<string, ParameterDefinition> = { ...table };
-  for (const [name, raw] of Object.entries(overrides)) {
+  for (const [name, raw] of Object.entries(data)) {
+    const named = ParameterName.safeParse(name);
+    if (!named.success) throw new ParameterError(`Parameter override "${name}": ${named.error.issues[0]!.message}`, name);
     const override = ParameterOverride.safeParse(raw);
-    if (!override.success) throw new ParameterError(`Parameter override "${name}" is malformed: ${override.error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; ')}`);
-    const base = out[name];
+    if (!override.success) throw new ParameterError(`Parameter override "${name}" is malformed: ${zodProblems(override.error)}`, name);
+    const base = Object.hasOwn(out, name) ? out[name] : undefined;
     const value = override.data;
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      ParameterName.parse(name);
       out[name] = value;
       continue;
     }
-    if (!base) throw new ParameterError(`Unknown parameter "${name}": give a full definition (description, keyedOn, values) to add one`);
+    if (!base) throw new ParameterError(`Unknown parameter "${name}": give a full definition (description, keyedOn, values) to add one`, name);
     if (Array.isArray(value)) {
       const merged = [...base.values.filter((v) => !value.some((o) => o.from <= v.from)), ...value].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-      out[name] = ParameterDefinition.parse({ ...base, values: merged });
+      const parsed = ParameterDefinition.safeParse({ ...base, values: merged });
+      if (!parsed.success) throw new ParameterError(`Parameter override "${name}" does not fit the bundled series: ${zodProblems(parsed.error)}`, name);
+      out[name] = parsed.data;
     } else {
       out[name] = { ...base, values: [{ from: base.values[0]!.from, value, source: 'Caller override', confidence: 'M' }] };
     }
   }
-  return out;
+  const gap = tableProblems(out)[0];
+  if (gap) throw new ParameterError(`Parameter overrides leave a gap: ${gap.problem}`, gap.parameter);
+  return deepFreeze(out);
 }
 
-export class ParameterError extends Error {
-  override name = 'ParameterError';
+const BAND_MEMBERS: readonly string[] = ['low', 'medium', 'high', 'custody'];
+const OM_TIER_MEMBERS: readonly string[] = ['1', '2', '3', '4'];
+
+/** A parameter indexed by seriousness band or offender management tier, of which a case reads one member. */
+export interface FamilyMember {
+  /** The family, offered to rules as `param.<family>` already picked for the case. */
+  readonly family: string;
+  readonly member: string;
+  /** Every member the family must have: a case may fall on any of them. */
+  readonly members: readonly string[];
+}
+
+/**
+ * The family a parameter belongs to, if any: `x.low` ... `x.custody` by band, `omTier.x.1` ...
+ * `omTier.x.4` by offender management tier (the families that order facts pick from).
+ */
+export function familyOf(name: string): FamilyMember | undefined {
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const family = name.slice(0, dot);
+  const member = name.slice(dot + 1);
+  if (BAND_MEMBERS.includes(member)) return { family, member, members: BAND_MEMBERS };
+  if (OM_TIER_MEMBERS.includes(member) && family.startsWith('omTier.')) return { family, member, members: OM_TIER_MEMBERS };
+  return undefined;
+}
+
+/** When a parameter's first value starts, and on which of the case's dates. */
+const coverageOf = (d: ParameterDefinition): string => `${d.values[0]!.from} by ${d.values[0]!.keyedOn ?? d.keyedOn} date`;
+
+/**
+ * Gaps a table leaves. A series is a step function (each value holds until the next), so a single
+ * series cannot have a hole inside it; what can is a family. A band-indexed family without its
+ * `custody` member, or whose members start on different dates, gives a case in that band (or in
+ * that window) no value at all while its neighbours have one, and a rule comparing against it
+ * silently never fires. A parameter named like a family (`x` beside `x.low`) would shadow the
+ * picked value, so it is refused too.
+ */
+export function tableProblems(table: ParameterTable): { parameter: string; problem: string }[] {
+  const problems: { parameter: string; problem: string }[] = [];
+  const families = new Map<string, { members: readonly string[]; present: Map<string, ParameterDefinition> }>();
+  for (const [name, definition] of Object.entries(table)) {
+    const f = familyOf(name);
+    if (!f) continue;
+    const entry = families.get(f.family) ?? { members: f.members, present: new Map() };
+    entry.present.set(f.member, definition);
+    families.set(f.family, entry);
+  }
+  for (const [family, { members, present }] of families) {
+    if (Object.hasOwn(table, family))
+      problems.push({ parameter: family, problem: `parameter "${family}" has the name of the family ${[...present.keys()].map((m) => `${family}.${m}`).join(', ')}, whose picked value rules read as param.${family}` });
+    const missing = members.filter((m) => !present.has(m));
+    if (missing.length)
+      problems.push({
+        parameter: `${family}.${[...present.keys()][0]}`,
+        problem: `family "${family}" has no ${missing.map((m) => `${family}.${m}`).join(', ')}: a case there would read no value while ${[...present.keys()].map((m) => `${family}.${m}`).join(', ')} ${present.size === 1 ? 'has' : 'have'} one`,
+      });
+    const starts = new Map<string, string[]>();
+    for (const [member, definition] of present) starts.set(coverageOf(definition), [...(starts.get(coverageOf(definition)) ?? []), `${family}.${member}`]);
+    if (starts.size > 1) {
+      const [first, ...rest] = [...starts.entries()];
+      problems.push({
+        parameter: rest[0]![1][0]!,
+        problem: `family "${family}" starts on different dates (${[first!, ...rest].map(([when, names]) => `${names.join(', ')} from ${when}`).join('; ')}): a case between them would read a value for one member and none for another`,
+      });
+    }
+  }
+  return problems;
 }

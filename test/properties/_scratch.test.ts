@@ -1,3 +1,4 @@
 import { test } from 'vitest';
-import { findingCodes } from '../../src/rules.js';
-test('x', () => { for (const c of findingCodes) console.log(c.kind, c.code, c.pack); });
+import { UnpaidWork, Curfew } from '../../src/schema/requirements.js';
+import { SentenceSchema } from '../../src/schema/order.js';
+test('x', () => { console.log(UnpaidWork.shape.hours.maxValue, UnpaidWork.shape.hours.minValue, Curfew.shape.hoursPerDay.maxValue, Curfew.shape.hoursPerDay.isInt); });

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM script without types
+import { render } from '../scripts/bundle-rules.mjs';
+
+describe('bundled rules', () => {
+  it('imports every JSON file under rules/ (run node scripts/bundle-rules.mjs after adding one)', () => {
+    expect(readFileSync('src/engine/bundled.generated.ts', 'utf8')).toBe(render());
+  });
+});
