@@ -1,14 +1,14 @@
 import { deriveOrderFacts, keyDatesOf } from './facts/order.js';
 import { deriveEventFacts } from './facts/events.js';
 import { deriveRequirementFacts, minWeeklyHoursParameter } from './facts/requirement.js';
-import type { FactValue, ParameterOrigin } from './facts/types.js';
+import type { ParameterOrigin } from './facts/types.js';
 import { weakest } from './law/confidence.js';
 import { withOverrides, type ParameterTable } from './law/parameters.js';
 import { REGIME_IDS, regimeFor, type RegimeId } from './law/regimes.js';
 import { createResolver } from './law/resolve.js';
 import { BUNDLED_PACKS, BUNDLED_PARAMETERS } from './engine/bundled.js';
 import { compiledEvaluator } from './engine/compiled.js';
-import type { EvaluatorName, FactLookup, PackEvaluator } from './engine/evaluator.js';
+import { lookup, type EvaluatorName, type FactLayers, type FactRouter, type PackEvaluator } from './engine/evaluator.js';
 import { jsonRulesEngineEvaluator } from './engine/jre.js';
 import { loadPacks, type LoadedPack, type PackSource } from './engine/load.js';
 import { buildFinding, factsReadBy, type PreparedRule } from './findings/build.js';
@@ -16,6 +16,7 @@ import { compareFindings } from './findings/order.js';
 import type { Finding, ValidationResult } from './findings/types.js';
 import { InvalidOrderError } from './errors.js';
 import { deepFreeze } from './freeze.js';
+import { freezeFinding, freezeShallow } from './findings/freeze.js';
 import { ProposedOrderSchema, ProvisionSchema, type ProposedOrder, type Provision } from './schema/order.js';
 
 export interface ValidatorOptions {
@@ -55,6 +56,9 @@ const asSource = (r: unknown, i: number): PackSource =>
 export function createValidator(options: ValidatorOptions = {}): Validator {
   const parameters = withOverrides(BUNDLED_PARAMETERS, options.parameters as Record<string, unknown> | undefined);
   const resolver = createResolver(parameters);
+  // Parameters live in their own layer; band- and tier-picked families (param.x) are order facts.
+  const directParams = new Set(Object.keys(parameters).map((name) => `param.${name}`));
+  const route: FactRouter = (name) => (name.startsWith('requirement.') ? 'requirement' : directParams.has(name) ? 'params' : 'order');
   const packs = loadPacks([...BUNDLED_PACKS, ...(options.rules ?? []).map(asSource)], parameters);
   const evaluatorName = options.evaluator ?? 'compiled';
   if (evaluatorName !== 'compiled' && evaluatorName !== 'json-rules-engine') throw new TypeError(`Unknown evaluator "${String(evaluatorName)}"`);
@@ -71,7 +75,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
         ) as unknown as Record<RegimeId, PreparedRule["citations"][RegimeId]>,
       ),
     })),
-    evaluator: evaluatorName === 'compiled' ? compiledEvaluator(pack) : jsonRulesEngineEvaluator(pack),
+    evaluator: evaluatorName === 'compiled' ? compiledEvaluator(pack, route) : jsonRulesEngineEvaluator(pack),
   }));
 
   const parse = (input: unknown): ProposedOrder => {
@@ -86,50 +90,48 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     const regime = regimeFor(dates);
     const params = resolver.resolve(dates);
     const provision = order.provision ?? defaultProvision;
-    const { facts, origins } = deriveOrderFacts(order, dates, params, provision);
+    const { facts, params: paramFacts, origins, paramOrigins } = deriveOrderFacts(order, dates, params, provision);
     Object.assign(facts, deriveEventFacts(order, params, facts));
-    const coRegime = facts['param.communityOrder.available'] === true;
+    const coRegime = paramFacts['param.communityOrder.available'] === true;
     const reqFacts = order.requirements.map((r, i) => deriveRequirementFacts(r, i, params, coRegime, provision));
-    const regimeOrigin = origins['param.communityOrder.available'];
+    const regimeOrigin = paramOrigins['param.communityOrder.available'];
     // Requirement facts drawn from parameters carry those parameters' confidence into findings.
     const reqOrigins = order.requirements.map((r) => {
-      const own = origins[`param.availability.${r.kind}`];
+      const own = paramOrigins[`param.availability.${r.kind}`];
       const map: Record<string, ParameterOrigin> = {};
       if (own && regimeOrigin) map['requirement.available'] = { name: own.name, source: own.source, confidence: weakest(own.confidence, regimeOrigin.confidence) };
-      const minimum = r.kind === 'drug-rehabilitation' ? origins[`param.${minWeeklyHoursParameter(r.intensity)}`] : undefined;
+      const minimum = r.kind === 'drug-rehabilitation' ? paramOrigins[`param.${minWeeklyHoursParameter(r.intensity)}`] : undefined;
       if (minimum) map['requirement.weeklyHoursMinimum'] = minimum;
       return map;
     });
-    return { regime, facts, origins, reqFacts, reqOrigins };
+    const originOf = (name: string): ParameterOrigin | undefined => origins[name] ?? paramOrigins[name];
+    return { regime, facts, paramFacts, originOf, reqFacts, reqOrigins };
   };
 
   type Run = {
     pack: PreparedPack;
-    get: FactLookup;
-    all: () => Record<string, FactValue>;
+    layers: FactLayers;
     originOf: (fact: string) => ParameterOrigin | undefined;
     index: number | undefined;
   };
   const runsFor = (order: ProposedOrder, ctx: ReturnType<typeof prepare>): Run[] => {
     const runs: Run[] = [];
-    const orderGet: FactLookup = (name) => ctx.facts[name];
-    const orderOrigin = (name: string) => ctx.origins[name];
+    const orderLayers: FactLayers = { params: ctx.paramFacts, order: ctx.facts };
     for (const pack of prepared) {
       if (pack.pack.scope === 'order') {
-        runs.push({ pack, get: orderGet, all: () => ctx.facts, originOf: orderOrigin, index: undefined });
+        runs.push({ pack, layers: orderLayers, originOf: ctx.originOf, index: undefined });
         continue;
       }
-      order.requirements.forEach((req, i) => {
-        if (pack.kinds && !pack.kinds.has(req.kind)) return;
-        const own = ctx.reqFacts[i]!;
+      for (let i = 0; i < order.requirements.length; i++) {
+        if (pack.kinds && !pack.kinds.has(order.requirements[i]!.kind)) continue;
+        const own = ctx.reqOrigins[i]!;
         runs.push({
           pack,
-          get: (name) => (name.startsWith('requirement.') ? own[name] : ctx.facts[name]),
-          all: () => ({ ...ctx.facts, ...own }),
-          originOf: (name) => ctx.reqOrigins[i]![name] ?? ctx.origins[name],
+          layers: { params: ctx.paramFacts, order: ctx.facts, requirement: ctx.reqFacts[i]! },
+          originOf: (name) => own[name] ?? ctx.originOf(name),
           index: i,
         });
-      });
+      }
     }
     return runs;
   };
@@ -137,15 +139,17 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
   const assemble = (order: ProposedOrder, ctx: ReturnType<typeof prepare>, runs: Run[], fired: number[][]): ValidationResult => {
     const findings: Finding[] = [];
     runs.forEach((run, r) => {
-      for (const ruleIndex of fired[r]!) findings.push(buildFinding(run.pack.rules[ruleIndex]!, run.get, run.originOf, ctx.regime.id, run.index));
+      for (const ruleIndex of fired[r]!) findings.push(buildFinding(run.pack.rules[ruleIndex]!, (name) => lookup(run.layers, route, name), run.originOf, ctx.regime.id, run.index));
     });
     findings.sort(compareFindings);
     const requirements = order.requirements.map((req, index) => {
       const own = findings.filter((f) => f.requirementIndex === index);
       return { index, kind: req.kind, valid: !own.some((f) => f.kind === 'invalid'), findings: own };
     });
+    for (const f of findings) freezeFinding(f);
+    for (const r of requirements) Object.freeze(r.findings) && Object.freeze(r);
     const breaches = findings.filter((f) => f.kind === 'breach');
-    return deepFreeze({
+    return freezeShallow({
       ok: breaches.length === 0 && requirements.every((r) => r.valid),
       regime: { ...ctx.regime },
       requirements,
@@ -153,6 +157,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
       tensions: findings.filter((f) => f.kind === 'tension'),
       advisories: findings.filter((f) => f.kind === 'advisory'),
     });
+    // Findings, requirements and citations are frozen already; freezing the top level finishes the job.
   };
 
   const validateSync = (input: unknown): ValidationResult => {
@@ -160,7 +165,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     const order = parse(input);
     const ctx = prepare(order);
     const runs = runsFor(order, ctx);
-    return assemble(order, ctx, runs, runs.map((run) => run.pack.evaluator.runSync!(run.get)));
+    return assemble(order, ctx, runs, runs.map((run) => run.pack.evaluator.runSync!(run.layers)));
   };
 
   const validate = async (input: unknown): Promise<ValidationResult> => {
@@ -168,7 +173,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     const order = parse(input);
     const ctx = prepare(order);
     const runs = runsFor(order, ctx);
-    const fired = await Promise.all(runs.map((run) => run.pack.evaluator.run(run.get, run.all)));
+    const fired = await Promise.all(runs.map((run) => run.pack.evaluator.run(run.layers)));
     return assemble(order, ctx, runs, fired);
   };
 

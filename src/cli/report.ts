@@ -23,9 +23,9 @@ export function citationText(c: FindingCitation): string {
 }
 
 /** One finding in full: code, message, what provision it needs, every citation, and any doubt about its sources. */
-function findingBlock(f: Finding, indent: string, p: Paint): string[] {
+function findingBlock(f: Finding, indent: string, p: Paint, withKind = true): string[] {
   const inner = `${indent}  `;
-  const lines = [`${indent}${kindLabel(f.kind, p)} ${p.bold(f.code)}`, `${inner}${f.message}`];
+  const lines = [`${indent}${withKind ? `${kindLabel(f.kind, p)} ` : ''}${p.bold(f.code)}`, `${inner}${f.message}`];
   const need = provisionNeedLine(f);
   if (need) lines.push(`${inner}${need}`);
   f.citations.forEach((c, i) => lines.push(p.dim(`${inner}${i === 0 ? 'Cites:' : '      '} ${citationText(c)}`)));
@@ -38,8 +38,8 @@ function section(title: string, findings: readonly Finding[], p: Paint): string[
   const lines = [`${p.bold(title)} (${findings.length})`];
   for (const f of findings) {
     // A requirement's findings are printed in full under it; here they are only named, so nothing is said twice.
-    if (f.requirementIndex !== undefined) lines.push(`  ${kindLabel(f.kind, p)} ${f.code}: see ${requirementLabel(f.requirementIndex)} above`);
-    else lines.push(...findingBlock(f, '  ', p));
+    if (f.requirementIndex !== undefined) lines.push(`  ${f.code}: see ${requirementLabel(f.requirementIndex)} above`);
+    else lines.push(...findingBlock(f, '  ', p, false));
   }
   return lines;
 }

@@ -18,8 +18,14 @@ import guidance_provision from '../../rules/guidance/provision.json' with { type
 import guidance_sentencing_ranges from '../../rules/guidance/sentencing-ranges.json' with { type: 'json' };
 import guidance_treatment_need from '../../rules/guidance/treatment-need.json' with { type: 'json' };
 import laspo_2012_foreign_travel_prohibition from '../../rules/laspo-2012/foreign-travel-prohibition.json' with { type: 'json' };
+import national_standards_drug_rehabilitation from '../../rules/national-standards/drug-rehabilitation.json' with { type: 'json' };
+import national_standards_due from '../../rules/national-standards/due.json' with { type: 'json' };
+import national_standards_enforcement from '../../rules/national-standards/enforcement.json' with { type: 'json' };
+import national_standards_programme from '../../rules/national-standards/programme.json' with { type: 'json' };
+import national_standards_timescales from '../../rules/national-standards/timescales.json' with { type: 'json' };
 import pcc_s_a_2000_dtto from '../../rules/pcc-s-a-2000/dtto.json' with { type: 'json' };
 import regimes_availability from '../../rules/regimes/availability.json' with { type: 'json' };
+import parameters_national_standards from '../../rules/parameters/national-standards.json' with { type: 'json' };
 import parameters_orders from '../../rules/parameters/orders.json' with { type: 'json' };
 import parameters_proportionality from '../../rules/parameters/proportionality.json' with { type: 'json' };
 import parameters_requirements from '../../rules/parameters/requirements.json' with { type: 'json' };
@@ -45,12 +51,18 @@ export const PACK_FILES: readonly { readonly file: string; readonly data: unknow
   { file: 'rules/guidance/sentencing-ranges.json', data: guidance_sentencing_ranges },
   { file: 'rules/guidance/treatment-need.json', data: guidance_treatment_need },
   { file: 'rules/laspo-2012/foreign-travel-prohibition.json', data: laspo_2012_foreign_travel_prohibition },
+  { file: 'rules/national-standards/drug-rehabilitation.json', data: national_standards_drug_rehabilitation },
+  { file: 'rules/national-standards/due.json', data: national_standards_due },
+  { file: 'rules/national-standards/enforcement.json', data: national_standards_enforcement },
+  { file: 'rules/national-standards/programme.json', data: national_standards_programme },
+  { file: 'rules/national-standards/timescales.json', data: national_standards_timescales },
   { file: 'rules/pcc-s-a-2000/dtto.json', data: pcc_s_a_2000_dtto },
   { file: 'rules/regimes/availability.json', data: regimes_availability },
 ];
 
 /** Parameter files shipped with the library. */
 export const PARAMETER_FILES: readonly { readonly file: string; readonly data: unknown }[] = [
+  { file: 'rules/parameters/national-standards.json', data: parameters_national_standards },
   { file: 'rules/parameters/orders.json', data: parameters_orders },
   { file: 'rules/parameters/proportionality.json', data: parameters_proportionality },
   { file: 'rules/parameters/requirements.json', data: parameters_requirements },

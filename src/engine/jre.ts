@@ -21,9 +21,9 @@ export function jsonRulesEngineEvaluator(pack: LoadedPack): PackEvaluator {
   });
   let queue: Promise<unknown> = Promise.resolve();
   return {
-    run(_get, facts) {
+    run(layers) {
       const next = queue.then(async () => {
-        const { results } = await engine.run(facts());
+        const { results } = await engine.run({ ...layers.params, ...layers.order, ...layers.requirement });
         return results.map((r) => indexByName.get(r.name as string)!).sort((a, b) => a - b);
       });
       queue = next.catch(() => undefined);

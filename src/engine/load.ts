@@ -1,5 +1,6 @@
 import { KNOWN_FACTS, ORDER_FACTS } from '../facts/catalog.js';
-import type { ParameterTable } from '../law/parameters.js';
+import { deepFreeze, frozenPlainCopy, PlainDataError } from '../freeze.js';
+import { familyOf, type ParameterTable } from '../law/parameters.js';
 import { REGIME_IDS } from '../law/regimes.js';
 import { OPERATORS, PackDefinition, type Condition, type FindingKind, type PackDefinition as Pack } from './pack.js';
 
@@ -28,32 +29,51 @@ export class RulePackError extends Error {
 const OPERATOR_SET: ReadonlySet<string> = new Set(OPERATORS);
 const LEAF_KEYS: ReadonlySet<string> = new Set(['fact', 'operator', 'value']);
 const BOOLEAN_KEYS = ['all', 'any', 'not', 'condition'] as const;
-const FAMILY_MEMBERS = new Set(['low', 'medium', 'high', 'custody', '1', '2', '3', '4']);
 const PLACEHOLDER = /\{([A-Za-z0-9.-]+)\}/g;
 
-/** Names the `param.*` facts a table offers: each parameter, and each band- or tier-indexed family. */
+/**
+ * Names the `param.*` facts a table offers: each parameter, and each family picked for the case
+ * (band-indexed `x.low` ... `x.custody`, tier-indexed `omTier.x.1` ... `omTier.x.4`), exactly the
+ * families the order facts fill in.
+ */
 export function parameterFactNames(table: ParameterTable): Set<string> {
   const names = new Set<string>();
   for (const name of Object.keys(table)) {
     names.add(`param.${name}`);
-    const dot = name.lastIndexOf('.');
-    if (FAMILY_MEMBERS.has(name.slice(dot + 1))) names.add(`param.${name.slice(0, dot)}`);
+    const family = familyOf(name);
+    if (family) names.add(`param.${family.family}`);
   }
   return names;
 }
 
+const withArticle = (word: string): string => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+
+const isOrderFact = (name: string): boolean => Object.hasOwn(ORDER_FACTS, name);
+
 /**
  * Parse and check rule packs. Everything a rule can get wrong is refused here, before any order
- * is seen: unknown facts, operators or parameters, JSONPath (`path`) lookups, dynamic fact
- * parameters, conditions that reference nothing, codes reused across packs or kinds, messages
- * naming facts they do not report, and citations missing for a regime.
+ * is seen: data that is not plain JSON (a `__proto__`, `constructor` or `prototype` key, an
+ * accessor, nesting past MAX_DATA_DEPTH), unknown facts, operators or parameters, JSONPath
+ * (`path`) lookups, dynamic fact parameters, conditions that reference nothing or each other in a
+ * cycle, codes reused across packs or kinds, messages naming facts they do not report, and
+ * citations missing for a regime. Each pack is copied and frozen first, so what was checked is
+ * what runs: the caller's object can change afterwards without changing the rules.
  */
-export function loadPacks(sources: readonly PackSource[], parameters: ParameterTable): LoadedPack[] {
+export function loadPacks(sources: readonly PackSource[], parameters: ParameterTable): readonly LoadedPack[] {
   const paramFacts = parameterFactNames(parameters);
   const codeHome = new Map<string, { file: string; kind: FindingKind }>();
   const ruleNames = new Map<string, string>();
   const packIds = new Map<string, string>();
-  return sources.map(({ file, data }) => {
+  const loaded = sources.map((source, index): LoadedPack => {
+    const file = typeof source?.file === 'string' && source.file.length > 0 ? source.file : `rule pack #${index}`;
+    let data: unknown;
+    try {
+      data = frozenPlainCopy(source?.data);
+    } catch (error) {
+      if (!(error instanceof PlainDataError)) throw error;
+      const ruleName = error.path[0] === 'rules' && typeof error.path[1] === 'number' ? ruleNameAt(source.data, error.path[1]) : undefined;
+      throw new RulePackError(file, ruleName, error.message);
+    }
     const parsed = PackDefinition.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -66,9 +86,10 @@ export function loadPacks(sources: readonly PackSource[], parameters: ParameterT
     packIds.set(pack.id, file);
 
     const isKnownFact = (name: string): boolean =>
-      name.startsWith('param.') ? paramFacts.has(name) : pack.scope === 'requirement' ? KNOWN_FACTS.has(name) : name in ORDER_FACTS;
+      name.startsWith('param.') ? paramFacts.has(name) : pack.scope === 'requirement' ? KNOWN_FACTS.has(name) : isOrderFact(name);
     const shared = pack.conditions ?? {};
     for (const [name, condition] of Object.entries(shared)) checkCondition(condition, file, `condition ${name}`, isKnownFact, shared);
+    checkNoCycles(shared, file);
 
     for (const rule of pack.rules) {
       const where = ruleNames.get(rule.name);
@@ -79,7 +100,7 @@ export function loadPacks(sources: readonly PackSource[], parameters: ParameterT
       const { type: code, params } = rule.event;
       const home = codeHome.get(code);
       if (home && home.file !== file) throw new RulePackError(file, rule.name, `code ${code} is already defined in ${home.file}; a code belongs to one pack`);
-      if (home && home.kind !== params.kind) throw new RulePackError(file, rule.name, `code ${code} is a ${home.kind} elsewhere in this pack, not a ${params.kind}`);
+      if (home && home.kind !== params.kind) throw new RulePackError(file, rule.name, `code ${code} is ${withArticle(home.kind)} elsewhere in this pack, not ${withArticle(params.kind)}`);
       codeHome.set(code, { file, kind: params.kind });
       if (params.kind === 'invalid' && pack.scope !== 'requirement')
         throw new RulePackError(file, rule.name, 'an invalid finding is about one requirement, so it belongs in a requirement-scoped pack');
@@ -92,8 +113,31 @@ export function loadPacks(sources: readonly PackSource[], parameters: ParameterT
           throw new RulePackError(file, rule.name, `no citation applies under the ${regime} regime`);
       }
     }
-    return { ...pack, file };
+    return deepFreeze({ ...pack, file });
   });
+  return deepFreeze(loaded);
+}
+
+/** The named conditions a condition refers to. */
+function referencesOf(node: Condition, out: string[] = []): string[] {
+  if ('condition' in node) out.push(node.condition);
+  else if ('all' in node) node.all.forEach((c) => referencesOf(c, out));
+  else if ('any' in node) node.any.forEach((c) => referencesOf(c, out));
+  else if ('not' in node) referencesOf(node.not, out);
+  return out;
+}
+
+/** Named conditions that refer to themselves, directly or through others, would recurse forever at run time. */
+function checkNoCycles(shared: Readonly<Record<string, Condition>>, file: string): void {
+  const done = new Set<string>();
+  const visit = (name: string, trail: string[]): void => {
+    if (done.has(name)) return;
+    const at = trail.indexOf(name);
+    if (at >= 0) throw new RulePackError(file, `condition ${trail[at]}`, `named conditions refer to each other in a cycle: ${[...trail.slice(at), name].join(' -> ')}`);
+    for (const next of referencesOf(shared[name]!)) visit(next, [...trail, name]);
+    done.add(name);
+  };
+  for (const name of Object.keys(shared)) visit(name, []);
 }
 
 function ruleNameAt(data: unknown, index: number): string | undefined {
@@ -116,14 +160,14 @@ function checkCondition(
   if (node === null || typeof node !== 'object' || Array.isArray(node)) fail('a condition must be an object');
   const c = node as Record<string, unknown>;
   const keys = Object.keys(c);
-  const boolKeys = BOOLEAN_KEYS.filter((k) => Object.prototype.hasOwnProperty.call(c, k));
+  const boolKeys = BOOLEAN_KEYS.filter((k) => Object.hasOwn(c, k));
   if (root && (boolKeys.length !== 1 || keys.length !== 1)) fail('the conditions root must hold exactly one of all, any, not or condition');
   if (boolKeys.length > 0) {
     if (keys.length !== 1) fail(`a ${boolKeys[0]} condition must have no other keys (found ${keys.join(', ')})`);
     const key = boolKeys[0]!;
     const inner = c[key];
     if (key === 'condition') {
-      if (typeof inner !== 'string' || !Object.prototype.hasOwnProperty.call(shared, inner)) fail(`condition reference "${String(inner)}" names no condition in this pack`);
+      if (typeof inner !== 'string' || !Object.hasOwn(shared, inner)) fail(`condition reference "${String(inner)}" names no condition in this pack`);
       return;
     }
     if (key === 'not') return checkCondition(inner, file, rule, isKnownFact, shared);
@@ -131,16 +175,17 @@ function checkCondition(
     for (const child of inner as unknown[]) checkCondition(child, file, rule, isKnownFact, shared);
     return;
   }
-  if ('path' in c) fail('conditions may not use "path": JSONPath lookups are refused (jsonpath-plus has had remote code execution CVEs)');
-  if ('params' in c) fail('conditions may not pass fact "params": every fact is precomputed');
+  const has = (key: string): boolean => Object.hasOwn(c, key);
+  if (has('path')) fail('conditions may not use "path": JSONPath lookups are refused (jsonpath-plus has had remote code execution CVEs)');
+  if (has('params')) fail('conditions may not pass fact "params": every fact is precomputed');
   for (const k of keys) if (!LEAF_KEYS.has(k)) fail(`unknown condition key "${k}"`);
   if (typeof c.fact !== 'string' || !isKnownFact(c.fact)) fail(`unknown fact "${String(c.fact)}"`);
   if (typeof c.operator !== 'string' || !OPERATOR_SET.has(c.operator)) fail(`unknown operator "${String(c.operator)}"`);
-  if (!('value' in c)) fail(`condition on "${String(c.fact)}" has no value`);
+  if (!has('value')) fail(`condition on "${String(c.fact)}" has no value`);
   const value = c.value;
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const ref = value as Record<string, unknown>;
-    if (Object.keys(ref).length !== 1 || typeof ref.fact !== 'string') fail('a value object must be exactly { "fact": name }');
+    if (Object.keys(ref).length !== 1 || !Object.hasOwn(ref, 'fact') || typeof ref.fact !== 'string') fail('a value object must be exactly { "fact": name }');
     if (!isKnownFact(ref.fact as string)) fail(`value names unknown fact "${String(ref.fact)}"`);
     if (c.operator === 'in' || c.operator === 'notIn') fail(`"${c.operator}" needs a literal list, not a fact`);
     return;

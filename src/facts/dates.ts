@@ -1,12 +1,3 @@
-import { addMonths, format } from 'date-fns';
-
-/** Parse YYYY-MM-DD as a local calendar day; date-fns month arithmetic then never crosses a timezone edge. */
-export function toDate(iso: string): Date {
-  return new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-}
-
-export const toIso = (date: Date): string => format(date, 'yyyy-MM-dd');
-
 /**
  * Age in whole years on `date`. Someone born on 29 February turns a year older on 1 March in a
  * common year, as English law counts it.
@@ -16,20 +7,33 @@ export function ageOn(dateOfBirth: string, date: string): number {
   return date.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
 }
 
+const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** `start` plus `months` calendar months, clamped to the month's last day (31 January + 1 month = 28 or 29 February). */
+export function addCalendarMonths(start: string, months: number): string {
+  const total = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const day = Math.min(Number(start.slice(8, 10)), daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /**
  * Calendar months from `start` to `end`: whole months, plus 0.5 when some days are left over.
  * So `lengthMonths > 36` exactly when `end` is later than three calendar years after `start`,
  * and a whole-month requirement fits when its months are at most this figure.
  */
 export function monthsBetween(start: string, end: string): number {
-  const s = toDate(start);
-  const e = toDate(end);
-  let months = (e.getFullYear() - s.getFullYear()) * 12 + (e.getMonth() - s.getMonth());
-  while (months > 0 && addMonths(s, months) > e) months--;
-  const exact = toIso(addMonths(s, months)) === end;
-  return exact ? months : months + 0.5;
+  let months = (Number(end.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + (Number(end.slice(5, 7)) - Number(start.slice(5, 7)));
+  while (months > 0 && addCalendarMonths(start, months) > end) months--;
+  return addCalendarMonths(start, months) === end ? months : months + 0.5;
 }
 
-/** The later of two ISO dates (string order is date order for YYYY-MM-DD). */
-export const later = (a: string, b: string): string => (a >= b ? a : b);
-export const earlier = (a: string, b: string): string => (a <= b ? a : b);
+/** Parse YYYY-MM-DD as a local calendar day, for date-fns arithmetic that never crosses a timezone edge. */
+export function toDate(iso: string): Date {
+  return new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+}
+
+/** Format a local calendar day as YYYY-MM-DD. */
+export const toIso = (date: Date): string =>
+  `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;

@@ -19,6 +19,50 @@ const OM_TIERS: ReadonlySet<string> = new Set(['1', '2', '3', '4']);
 const ADDRESSES_DRUGS: ReadonlySet<RequirementKind> = new Set(['drug-rehabilitation', 'drug-testing', 'programme', 'activity']);
 const ADDRESSES_ALCOHOL: ReadonlySet<RequirementKind> = new Set(['alcohol-treatment', 'alcohol-abstinence-monitoring', 'programme', 'activity']);
 
+interface Member {
+  readonly value: FactValue;
+  readonly origin: ParameterOrigin;
+}
+interface Family {
+  readonly fact: string;
+  readonly members: Readonly<Record<string, Member>>;
+}
+/** The `param.*` facts of one legal epoch: built once and shared by every order in that epoch. */
+interface ParamLayer {
+  readonly facts: Readonly<Record<string, FactValue>>;
+  readonly origins: Readonly<Record<string, ParameterOrigin>>;
+  readonly bandFamilies: readonly Family[];
+  readonly tierFamilies: readonly Family[];
+}
+
+const layers = new WeakMap<ResolvedParameters, ParamLayer>();
+
+function paramLayer(params: ResolvedParameters): ParamLayer {
+  let layer = layers.get(params);
+  if (layer) return layer;
+  const facts: Record<string, FactValue> = {};
+  const origins: Record<string, ParameterOrigin> = {};
+  const bands = new Map<string, Record<string, Member>>();
+  const tiers = new Map<string, Record<string, Member>>();
+  for (const [name, p] of Object.entries(params)) {
+    const origin = Object.freeze({ name, source: p.source, confidence: p.confidence });
+    facts[`param.${name}`] = p.value;
+    origins[`param.${name}`] = origin;
+    const dot = name.lastIndexOf('.');
+    const family = `param.${name.slice(0, dot)}`;
+    const member = name.slice(dot + 1);
+    const into = BANDS.has(member) ? bands : OM_TIERS.has(member) && name.startsWith('omTier.') ? tiers : undefined;
+    if (!into) continue;
+    const members = into.get(family) ?? {};
+    members[member] = { value: p.value, origin };
+    into.set(family, members);
+  }
+  const list = (m: Map<string, Record<string, Member>>): Family[] => [...m].map(([fact, members]) => ({ fact, members }));
+  layer = Object.freeze({ facts: Object.freeze(facts), origins: Object.freeze(origins), bandFamilies: list(bands), tierFamilies: list(tiers) });
+  layers.set(params, layer);
+  return layer;
+}
+
 /** The dates that changes in the law key on. The latest offence decides: new law reaches an order once any offence falls under it. */
 export function keyDatesOf(order: ProposedOrder): KeyDates {
   let offence = order.offences[0]!.committedOn;
@@ -28,16 +72,21 @@ export function keyDatesOf(order: ProposedOrder): KeyDates {
 
 /**
  * Order-level facts: derived once per order and shared by every rule run over it.
- * `param.*` facts are the parameters in force for this case; a family indexed by band
- * (`x.low`, `x.medium`, ...) or by offender management tier (`x.1` ... `x.4`) is also offered
- * as `param.x`, already picked for this order's band or tier.
+ * `params` holds the `param.*` facts in force for this case (shared by every order of its legal
+ * epoch); a family indexed by band (`x.low`, `x.medium`, ...) or by offender management tier
+ * (`x.1` ... `x.4`) is offered among the order facts as `param.x`, picked for this order.
  */
 export function deriveOrderFacts(
   order: ProposedOrder,
   dates: KeyDates,
   params: ResolvedParameters,
   provision: Provision | undefined,
-): { facts: Record<string, FactValue>; origins: Record<string, ParameterOrigin> } {
+): {
+  facts: Record<string, FactValue>;
+  params: Readonly<Record<string, FactValue>>;
+  origins: Record<string, ParameterOrigin>;
+  paramOrigins: Readonly<Record<string, ParameterOrigin>>;
+} {
   const { offender, sentence, requirements } = order;
   const band = order.offences.reduce((top, o) => (BAND_RANK[o.seriousness] > BAND_RANK[top] ? o.seriousness : top), order.offences[0]!.seriousness);
   const kinds = requirements.map((r) => r.kind);
@@ -105,24 +154,18 @@ export function deriveOrderFacts(
   };
   for (const k of REQUIREMENT_KINDS) facts[`has.${k}`] = kindSet.has(k);
 
+  const layer = paramLayer(params);
   const origins: Record<string, ParameterOrigin> = {};
   const tier = offender.omTier === undefined ? undefined : String(offender.omTier);
-  for (const [name, p] of Object.entries(params)) {
-    const origin = { name, source: p.source, confidence: p.confidence };
-    facts[`param.${name}`] = p.value;
-    origins[`param.${name}`] = origin;
-    const dot = name.lastIndexOf('.');
-    const family = name.slice(0, dot);
-    const member = name.slice(dot + 1);
-    if (BANDS.has(member) && member === band) {
-      facts[`param.${family}`] = p.value;
-      origins[`param.${family}`] = origin;
-    } else if (OM_TIERS.has(member) && family.startsWith('omTier.')) {
-      if (member === tier) {
-        facts[`param.${family}`] = p.value;
-        origins[`param.${family}`] = origin;
-      } else if (tier === undefined) facts[`param.${family}`] = null;
-    }
+  for (const { fact, members } of layer.bandFamilies) {
+    const picked = members[band];
+    facts[fact] = picked?.value ?? null;
+    if (picked) origins[fact] = picked.origin;
   }
-  return { facts, origins };
+  for (const { fact, members } of layer.tierFamilies) {
+    const picked = tier === undefined ? undefined : members[tier];
+    facts[fact] = picked?.value ?? null;
+    if (picked) origins[fact] = picked.origin;
+  }
+  return { facts, params: layer.facts, origins, paramOrigins: layer.origins };
 }

@@ -1,7 +1,6 @@
 import type { FactValue, ParameterOrigin } from '../facts/types.js';
 import { weakest, type Confidence } from '../law/confidence.js';
 import type { RegimeId } from '../law/regimes.js';
-import type { FactLookup } from '../engine/evaluator.js';
 import type { RuleDefinition } from '../engine/pack.js';
 import type { Finding, FindingCitation } from './types.js';
 
@@ -41,7 +40,7 @@ export interface PreparedRule {
 
 export function buildFinding(
   prepared: PreparedRule,
-  get: FactLookup,
+  get: (name: string) => FactValue | undefined,
   originOf: (fact: string) => ParameterOrigin | undefined,
   regime: RegimeId,
   requirementIndex: number | undefined,

@@ -109,7 +109,9 @@ export function withOverrides(table: ParameterTable, overrides: Record<string, u
   for (const [name, raw] of Object.entries(data)) {
     const named = ParameterName.safeParse(name);
     if (!named.success) throw new ParameterError(`Parameter override "${name}": ${named.error.issues[0]!.message}`, name);
-    const override = ParameterOverride.safeParse(raw);
+    // The shape picks the schema, so a refusal names the bad field rather than "no union member matched".
+    const schema = Array.isArray(raw) ? ParameterOverride.options[1] : raw !== null && typeof raw === 'object' ? ParameterOverride.options[0] : ParameterOverride.options[2];
+    const override = schema.safeParse(raw);
     if (!override.success) throw new ParameterError(`Parameter override "${name}" is malformed: ${zodProblems(override.error)}`, name);
     const base = Object.hasOwn(out, name) ? out[name] : undefined;
     const value = override.data;

@@ -1,13 +1,15 @@
 import { confidenceOfTag, weakest, type Confidence } from './confidence.js';
-import { valueOn, type KeyDate, type KeyDates, type ParameterTable, type ParameterValue } from './parameters.js';
+import { valueOn, type KeyDate, type KeyDates, type ParameterDefinition, type ParameterTable, type ParameterValue } from './parameters.js';
 
 export interface ResolvedParameter {
   readonly value: ParameterValue;
   readonly source: string;
   readonly confidence: Confidence;
-  /** The date kind and date that decided the value (the SPEC's "date that decides each dated value"). */
+  /**
+   * Which of the case's dates decided the value. The date itself is not kept: resolutions are
+   * shared by every case of the same legal epoch, whose dates differ.
+   */
   readonly decidedBy: KeyDate;
-  readonly date: string;
 }
 
 export type ResolvedParameters = Readonly<Record<string, ResolvedParameter>>;
@@ -26,17 +28,17 @@ const KEYS: readonly KeyDate[] = ['offence', 'conviction', 'sentence'];
 const NOT_IN_FORCE = 'Not in force on this date';
 
 export function createResolver(table: ParameterTable): ParameterResolver {
-  const changePoints: Record<KeyDate, string[]> = { offence: [], conviction: [], sentence: [] };
-  for (const def of Object.values(table)) {
-    for (const v of def.values) changePoints[v.keyedOn ?? def.keyedOn].push(v.from);
-  }
-  for (const k of KEYS) changePoints[k] = [...new Set(changePoints[k])].sort();
+  // Every change point of every key: whether the keying matters for a case depends on where each of
+  // its dates falls against all of them, not only against the points of its own key.
+  const points = new Set<string>();
+  for (const def of Object.values(table)) for (const v of def.values) points.add(v.from);
+  const changePoints = [...points].sort();
   const cache = new Map<string, ResolvedParameters>();
 
   return {
     table,
     resolve(dates) {
-      const signature = KEYS.map((k) => countAtOrBefore(changePoints[k], dates[k])).join('|');
+      const signature = KEYS.map((k) => countAtOrBefore(changePoints, dates[k])).join('|');
       let resolved = cache.get(signature);
       if (!resolved) {
         resolved = resolveAll(table, dates);
@@ -47,16 +49,34 @@ export function createResolver(table: ParameterTable): ParameterResolver {
   };
 }
 
+/** The value a series would give if every one of its changes keyed on `key`. */
+function valueIfKeyedOn(definition: ParameterDefinition, date: string): ParameterValue {
+  const { values } = definition;
+  for (let i = values.length - 1; i >= 0; i--) if (date >= values[i]!.from) return values[i]!.value;
+  return null;
+}
+
+/**
+ * Whether the date a series keys on decides this case: it does when keying every change on the
+ * offence, conviction or sentence date would give some other value. Cases whose dates all fall
+ * between the same two changes get the same value whatever the keying, so an unsure keying
+ * (`keyingConfidence`) says nothing about them and must not lower their findings.
+ */
+function keyingDecides(definition: ParameterDefinition, dates: KeyDates, chosen: ParameterValue): boolean {
+  return KEYS.some((k) => valueIfKeyedOn(definition, dates[k]) !== chosen);
+}
+
 function resolveAll(table: ParameterTable, dates: KeyDates): ResolvedParameters {
   const out: Record<string, ResolvedParameter> = {};
   for (const [name, def] of Object.entries(table)) {
     const v = valueOn(def, dates);
-    const keying = def.keyingConfidence ? confidenceOfTag(def.keyingConfidence) : 'verified';
+    const value = v?.value ?? null;
+    const keying = def.keyingConfidence && keyingDecides(def, dates, value) ? confidenceOfTag(def.keyingConfidence) : 'verified';
     const decidedBy = v?.keyedOn ?? def.keyedOn;
     out[name] = Object.freeze(
       v
-        ? { value: v.value, source: v.source, confidence: weakest(confidenceOfTag(v.confidence), keying), decidedBy, date: dates[decidedBy] }
-        : { value: null, source: NOT_IN_FORCE, confidence: keying, decidedBy, date: dates[decidedBy] },
+        ? { value, source: v.source, confidence: weakest(confidenceOfTag(v.confidence), keying), decidedBy }
+        : { value: null, source: NOT_IN_FORCE, confidence: keying, decidedBy },
     );
   }
   return Object.freeze(out);

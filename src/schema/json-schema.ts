@@ -10,7 +10,7 @@ const MONTH_DAY = '(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])';
  * and `format: date` (RFC 3339 full-date) rejects days that do not exist, such as 2023-02-29.
  * The years in the patterns must follow DATE_RANGE; the interop test checks both against zod.
  */
-const DATE_SCHEMAS = new Map<z.ZodType, Record<string, unknown>>([
+const DATE_SCHEMAS = new Map<unknown, Record<string, unknown>>([
   [
     IsoDate,
     {
@@ -32,7 +32,7 @@ const DATE_SCHEMAS = new Map<z.ZodType, Record<string, unknown>>([
 ]);
 
 /** The sentence's superRefine as conditionals: each sentence type carries only its own fields, and a suspended sentence order needs its term and operational period. */
-const SENTENCE_CONDITIONS = [
+const SENTENCE_CONDITIONS: z.core.JSONSchema.JSONSchema[] = [
   {
     if: { properties: { type: { const: 'suspended-sentence-order' } } },
     then: { required: ['custodialTermWeeks', 'operationalPeriodMonths'] },
@@ -65,7 +65,7 @@ export function inputJsonSchema(): Record<string, unknown> {
         jsonSchema.allOf = SENTENCE_CONDITIONS;
         return;
       }
-      const date = DATE_SCHEMAS.get(zodSchema as z.ZodType);
+      const date = DATE_SCHEMAS.get(zodSchema);
       if (!date) return;
       for (const key of Object.keys(jsonSchema)) delete (jsonSchema as Record<string, unknown>)[key];
       Object.assign(jsonSchema, date);

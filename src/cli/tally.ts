@@ -1,0 +1,65 @@
+import type { FindingKind, ValidationResult } from '../index.js';
+import { allFindings } from './findings.js';
+
+/** Counts over a caseload. Plain data, so worker threads send theirs to be merged. */
+export interface Tally {
+  lines: number;
+  ok: number;
+  notOk: number;
+  /** Lines that were not a valid proposed order (bad JSON, schema issues, an empty line). */
+  bad: number;
+  /** By code: its kind and how many orders have it at least once. */
+  codes: Record<string, { kind: FindingKind; orders: number }>;
+}
+
+export const emptyTally = (): Tally => ({ lines: 0, ok: 0, notOk: 0, bad: 0, codes: {} });
+
+export function countResult(tally: Tally, result: ValidationResult): void {
+  tally.lines++;
+  if (result.ok) tally.ok++;
+  else tally.notOk++;
+  const seen = new Set<string>();
+  for (const f of allFindings(result)) {
+    if (seen.has(f.code)) continue;
+    seen.add(f.code);
+    const entry = (tally.codes[f.code] ??= { kind: f.kind, orders: 0 });
+    entry.orders++;
+  }
+}
+
+export function countBad(tally: Tally): void {
+  tally.lines++;
+  tally.bad++;
+}
+
+export function mergeTally(into: Tally, from: Tally): void {
+  into.lines += from.lines;
+  into.ok += from.ok;
+  into.notOk += from.notOk;
+  into.bad += from.bad;
+  for (const [code, { kind, orders }] of Object.entries(from.codes)) {
+    const entry = (into.codes[code] ??= { kind, orders: 0 });
+    entry.orders += orders;
+  }
+}
+
+const KIND_ORDER: Record<FindingKind, number> = { invalid: 0, breach: 1, tension: 2, advisory: 3 };
+
+/** The caseload summary for stderr: totals, rate, then each code with the number of orders that have it. */
+export function renderTally(tally: Tally, elapsedMs: number): string {
+  const seconds = elapsedMs / 1000;
+  const rate = seconds > 0 ? Math.round(tally.lines / seconds) : tally.lines;
+  const lines = [
+    `${tally.lines} lines in ${seconds.toFixed(1)} s (${rate} lines/s): ${tally.ok} ok, ${tally.notOk} not ok, ${tally.bad} bad input`,
+  ];
+  const codes = Object.entries(tally.codes).sort(([a, x], [b, y]) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || (a < b ? -1 : 1));
+  if (codes.length) {
+    const width = Math.max(...codes.map(([code]) => code.length));
+    lines.push('Orders by finding code:');
+    for (const [code, { kind, orders }] of codes) lines.push(`  ${code.padEnd(width)}  ${kind.padEnd(8)}  ${orders}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** 2 when any line was bad input, else 1 when any order has a breach or an invalid requirement, else 0. */
+export const tallyExitCode = (tally: Tally): number => (tally.bad > 0 ? 2 : tally.notOk > 0 ? 1 : 0);
