@@ -8,3 +8,11 @@ describe('bundled rules', () => {
     expect(readFileSync('src/engine/bundled.generated.ts', 'utf8')).toBe(render());
   });
 });
+
+describe('rules/README.md', () => {
+  it('indexes every rule by the law it cites (run node scripts/rule-index.mjs after changing a pack)', async () => {
+    // @ts-expect-error plain ESM script without types
+    const { render: renderIndex } = await import('../scripts/rule-index.mjs');
+    expect(readFileSync('rules/README.md', 'utf8')).toBe(renderIndex());
+  });
+});
