@@ -16,3 +16,12 @@ describe('rules/README.md', () => {
     expect(readFileSync('rules/README.md', 'utf8')).toBe(renderIndex());
   });
 });
+
+describe('rules/pack.schema.json', () => {
+  it('is the JSON Schema of a rule pack (UPDATE_SCHEMAS=1 npx vitest run test/rules-bundle.test.ts rewrites it)', async () => {
+    const { packJsonSchema } = await import('../src/engine/pack-json-schema.js');
+    const expected = `${JSON.stringify(packJsonSchema(), null, 2)}\n`;
+    if (process.env.UPDATE_SCHEMAS) (await import('node:fs')).writeFileSync('rules/pack.schema.json', expected);
+    expect(readFileSync('rules/pack.schema.json', 'utf8')).toBe(expected);
+  });
+});

@@ -234,6 +234,12 @@ describe('enforcement', () => {
     expect(found(await validator.validate(warnings('2007-04-03')), 'SECOND_WARNING_GIVEN')).toEqual([]);
   });
 
+  it('SECOND_WARNING_GIVEN: twelve months from 29 February end on 28 February', async () => {
+    const warnings = (second: string) => withEvents(sentencedOn('2008-01-11'), [{ type: 'warning', on: '2008-02-29' }, { type: 'warning', on: second }], second);
+    expect(found(await validator.validate(warnings('2009-02-27')), 'SECOND_WARNING_GIVEN')).toHaveLength(1);
+    expect(found(await validator.validate(warnings('2009-02-28')), 'SECOND_WARNING_GIVEN')).toEqual([]);
+  });
+
   it('SECOND_WARNING_GIVEN cites the Sentencing Code for a Code case', async () => {
     const o = withEvents(clone(lawfulCodeDrr()), [{ type: 'warning', on: '2023-07-03' }, { type: 'warning', on: '2023-09-01' }]);
     expect(one(await validator.validate(o), 'SECOND_WARNING_GIVEN').citations.map((c) => c.source)).toEqual(['Sentencing Act 2020']);

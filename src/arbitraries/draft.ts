@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { ProposedOrderInput } from '../schema/order.js';
 import { INTENSITIES, SERIOUSNESS_BANDS, type Seriousness } from '../schema/primitives.js';
 import type { Requirement, RequirementKind } from '../schema/requirements.js';
-import { datedWhere, type CaseDates } from './case-dates.js';
+import { datedWhere, type CaseDates, type Dated } from './case-dates.js';
 import { addWorkingDaysSafe } from './working-days.js';
 import { dayOf, isoOf, laterOf, plusDays, plusMonths } from './days.js';
 import { Law, firstTrueFrom } from './law.js';
@@ -88,16 +88,23 @@ export type DraftPicks = typeof draftPicks extends fc.Arbitrary<infer T> ? T : n
 /** Law under which some lawful order exists: a community order (2005 on) or a DTTO (offences 1998-2005). */
 export const lawfulOrderExists = (law: Law): boolean => law.communityOrders || law.dtto;
 
-/**
- * Lawful drafts: every order is `ok` under the bundled rules. `accept` narrows the case dates further
- * (for a breach that only some law allows).
- */
-export function drafts(options: ArbitraryOptions, accept: (law: Law) => boolean = () => true, what = 'a lawful order'): fc.Arbitrary<Draft> {
-  const floor = rangeOf(options).from;
-  return fc
-    .record({ when: datedWhere(options, (law) => lawfulOrderExists(law) && accept(law), what), picks: draftPicks })
-    .map(({ when, picks }) => buildDraft(when.law, when.dates, picks, floor));
+/** Everything a lawful draft is built from. Building is a pure function of these, so shrinking can rebuild at will. */
+export interface DraftSource {
+  readonly when: Dated;
+  readonly picks: DraftPicks;
+  readonly floor: string;
 }
+
+/**
+ * Sources of lawful drafts: every order built from them is `ok` under the bundled rules. `accept`
+ * narrows the case dates further (for a breach that only some law allows).
+ */
+export function draftSources(options: ArbitraryOptions, accept: (law: Law) => boolean = () => true, what = 'a lawful order'): fc.Arbitrary<DraftSource> {
+  const floor = rangeOf(options).from;
+  return fc.record({ when: datedWhere(options, (law) => lawfulOrderExists(law) && accept(law), what), picks: draftPicks }).map(({ when, picks }) => ({ when, picks, floor }));
+}
+
+export const buildFrom = (s: DraftSource): Draft => buildDraft(s.when.law, s.when.dates, s.picks, s.floor);
 
 /** The kinds the picks ask for, among those the law allows, each once, never an ATR beside an AAMR. */
 function kindsFor(law: Law, picks: readonly RequirementPicks[]): RequirementKind[] {
@@ -259,8 +266,14 @@ function offenderFor(draft: Draft, p: DraftPicks): Partial<MutableOrder['offende
 function provisionFor(draft: Draft, p: NonNullable<DraftPicks['provision']>): NonNullable<MutableOrder['provision']> {
   const atr = draft.order.requirements.some((r) => r.kind === 'alcohol-treatment');
   // An ATR needs a qualified provider; saying the area has none would make it unlawful.
-  const { atrQualifiedProvider, ...rest } = p;
-  return { ...rest, ...(atrQualifiedProvider === undefined ? {} : { atrQualifiedProvider: atrQualifiedProvider || atr }) };
+  const { atrQualifiedProvider, drrIntensities, programmes, drrWeeklyHours, area } = p;
+  return {
+    ...(drrIntensities ? { drrIntensities: [...drrIntensities] } : {}),
+    ...(drrWeeklyHours ? { drrWeeklyHours: { ...drrWeeklyHours } } : {}),
+    ...(atrQualifiedProvider === undefined ? {} : { atrQualifiedProvider: atrQualifiedProvider || atr }),
+    ...(programmes ? { programmes: [...programmes] } : {}),
+    ...(area ? { area } : {}),
+  };
 }
 
 /** A report requested at conviction and delivered within its national standard, never after sentence. */

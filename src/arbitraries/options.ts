@@ -17,6 +17,9 @@ export interface ArbitraryOptions {
  */
 export const DEFAULT_RANGE = { from: '2003-01-01', to: '2026-12-31' } as const;
 
+/** Case dates stop six years short of the schema's last date, leaving room for the order's end and its events. */
+export const LATEST_CASE_DATE = `${Number(DATE_RANGE.to.slice(0, 4)) - 6}-12-31`;
+
 export interface DateRange {
   readonly from: string;
   readonly to: string;
@@ -27,8 +30,8 @@ export function rangeOf(options: ArbitraryOptions): DateRange {
   const from = options.from ?? DEFAULT_RANGE.from;
   const to = options.to ?? DEFAULT_RANGE.to;
   for (const [name, value] of [['from', from], ['to', to]] as const) {
-    if (!isIsoDate(value) || value < DATE_RANGE.from || value > DATE_RANGE.to)
-      throw new RangeError(`Option ${name} must be a real date YYYY-MM-DD between ${DATE_RANGE.from} and ${DATE_RANGE.to}, got ${JSON.stringify(value)}`);
+    if (!isIsoDate(value) || value < DATE_RANGE.from || value > LATEST_CASE_DATE)
+      throw new RangeError(`Option ${name} must be a real date YYYY-MM-DD between ${DATE_RANGE.from} and ${LATEST_CASE_DATE}, got ${JSON.stringify(value)}`);
   }
   if (from > to) throw new RangeError(`Option from (${from}) is after to (${to})`);
   if (options.regime !== undefined && !REGIME_IDS.includes(options.regime))

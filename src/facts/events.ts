@@ -1,9 +1,8 @@
-import { addDays, addMonths, addWeeks } from 'date-fns';
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../calendar/index.js';
+import { daysFromCivil, daysInMonth, formatDayNumber } from '../calendar/day-number.js';
 import type { ResolvedParameters } from '../law/resolve.js';
 import type { OrderEvent } from '../schema/events.js';
 import type { ProposedOrder } from '../schema/order.js';
-import { toDate, toIso } from './dates.js';
 import type { FactValue } from './types.js';
 
 /**
@@ -102,9 +101,18 @@ const numberParam = (params: ResolvedParameters, name: string): number | null =>
   return typeof value === 'number' ? value : null;
 };
 
-const plusWeeks = (date: string, weeks: number): string => toIso(addWeeks(toDate(date), weeks));
-const plusDays = (date: string, days: number): string => toIso(addDays(toDate(date), days));
-const plusMonths = (date: string, months: number): string => toIso(addMonths(toDate(date), months));
+// Calendar arithmetic on day numbers: exact, free of time zones, and fast over long event histories.
+const ymd = (iso: string): [number, number, number] => [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+const plusDays = (date: string, days: number): string => formatDayNumber(daysFromCivil(...ymd(date)) + days);
+const plusWeeks = (date: string, weeks: number): string => plusDays(date, 7 * weeks);
+/** As date-fns addMonths: a day missing from the target month becomes its last day (31 January + 1 month = 28 or 29 February). */
+function plusMonths(date: string, months: number): string {
+  const [y, m, d] = ymd(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return formatDayNumber(daysFromCivil(year, month, Math.min(d, daysInMonth(year, month))));
+}
 const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** A deadline n working days after `from`, judged on `asOf`. */
@@ -359,6 +367,9 @@ function drugTestingFacts(order: ProposedOrder, params: ResolvedParameters, log:
 }
 
 /** The date timescales are judged on: asOf, else the latest event's date. The clock is never read. */
+/** Every event fact, null: the starting point for each order (built once, copied per order). */
+const NO_EVENT_FACTS: Readonly<Record<string, FactValue>> = Object.freeze(Object.fromEntries(Object.keys(EVENT_FACTS).map((name) => [name, null])));
+
 function judgedOn(order: ProposedOrder): string | null {
   if (order.asOf !== undefined) return order.asOf;
   let latest: string | null = null;
@@ -376,7 +387,7 @@ export function deriveEventFacts(
   params: ResolvedParameters,
   orderFacts: Readonly<Record<string, FactValue>>,
 ): Record<string, FactValue> {
-  const facts: Facts = Object.fromEntries(Object.keys(EVENT_FACTS).map((name) => [name, null]));
+  const facts: Facts = { ...NO_EVENT_FACTS };
   const inProgress = order.events !== undefined;
   const asOf = judgedOn(order);
   facts['events.inProgress'] = inProgress;

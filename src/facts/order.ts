@@ -51,7 +51,7 @@ function paramLayer(params: ResolvedParameters): ParamLayer {
     const dot = name.lastIndexOf('.');
     const family = `param.${name.slice(0, dot)}`;
     const member = name.slice(dot + 1);
-    const into = BANDS.has(member) ? bands : OM_TIERS.has(member) && name.startsWith('omTier.') ? tiers : undefined;
+    const into = BANDS.has(member) ? bands : OM_TIERS.has(member) ? tiers : undefined;
     if (!into) continue;
     const members = into.get(family) ?? {};
     members[member] = { value: p.value, origin };

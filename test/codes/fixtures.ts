@@ -3,6 +3,7 @@ import { clone, lawfulCodeDrr, lawfulMediumDrr } from '../support/orders.js';
 
 export type Order = ProposedOrderInput;
 export type Requirement = Order['requirements'][number];
+export type RequirementOf<K extends Requirement['kind']> = Extract<Requirement, { kind: K }>;
 export type CaseDates = { readonly offence: string; readonly conviction: string; readonly sentence: string };
 
 /** `iso` moved by whole days (UTC, so no clock change moves it). */
@@ -12,11 +13,13 @@ export function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** `iso` moved by whole calendar months (the same day of the month; the test dates never fall past the 28th). */
+/** `iso` moved by whole calendar months, kept to the last day of a shorter month (31 January + 1 month = 28 or 29 February). */
 export function addMonths(iso: string, months: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
 }
 
 /** A date of birth that makes the offender exactly `years` old on `on` (their birthday that day). */
@@ -49,7 +52,7 @@ export function onDates(o: Order, dates: CaseDates, lengthMonths = 18): Order {
 export const drugNeed = { dependentOrPropensity: true, requiresAndSusceptible: true } as const;
 export const alcoholNeed = { dependent: true, requiresAndSusceptible: true } as const;
 
-export const DRR: Requirement = {
+export const DRR: RequirementOf<'drug-rehabilitation'> = {
   kind: 'drug-rehabilitation',
   intensity: 'medium',
   months: 12,
@@ -59,7 +62,7 @@ export const DRR: Requirement = {
   recommendedByOfficer: true,
   offenderWilling: true,
 };
-export const ATR: Requirement = {
+export const ATR: RequirementOf<'alcohol-treatment'> = {
   kind: 'alcohol-treatment',
   months: 9,
   setting: 'practitioner-based',
@@ -75,7 +78,7 @@ export const PROGRAMME = (days: number | undefined, recommendedByOfficer = true)
 export const ATTENDANCE = (hours: number): Requirement => ({ kind: 'attendance-centre', hours });
 export const AAMR = (days: number): Requirement => ({ kind: 'alcohol-abstinence-monitoring', days });
 export const FTPR = (months: number): Requirement => ({ kind: 'foreign-travel-prohibition', months });
-export const MHT: Requirement = { kind: 'mental-health-treatment', treatment: 'non-resident', offenderWilling: true };
+export const MHT: RequirementOf<'mental-health-treatment'> = { kind: 'mental-health-treatment', treatment: 'non-resident', offenderWilling: true };
 
 /** Replace the requirements; the offender's need follows, so the treatment conditions the order does not test hold. */
 export function withRequirements(o: Order, requirements: Requirement[]): Order {
@@ -85,18 +88,18 @@ export function withRequirements(o: Order, requirements: Requirement[]): Order {
 }
 
 /** An order whose only treatment is an ATR (at 0) with supervision (2005 law), for a dependent offender. */
-export function cjaAtr(change: (o: Order, atr: Extract<Requirement, { kind: 'alcohol-treatment' }>) => void = () => {}): Order {
+export function cjaAtr(change: (o: Order, atr: RequirementOf<'alcohol-treatment'>) => void = () => {}): Order {
   return cja((o) => {
     o.offender.need = { alcohol: { ...alcoholNeed } };
     o.offender.assessment = { oasys: { drugMisuse: 0, alcoholMisuse: 8 } };
-    const atr = clone(ATR) as Extract<Requirement, { kind: 'alcohol-treatment' }>;
+    const atr = clone(ATR);
     o.requirements = [atr, { kind: 'supervision' }];
     change(o, atr);
   });
 }
 
 /** The DRR of an order built from these fixtures (always at 0). */
-export const drrOf = (o: Order) => o.requirements[0] as Extract<Requirement, { kind: 'drug-rehabilitation' }>;
+export const drrOf = (o: Order) => o.requirements[0] as RequirementOf<'drug-rehabilitation'>;
 
 /** A suspended sentence order under the 2005 law: 40 weeks suspended for 18 months, supervision 12 months. */
 export function cjaSso(change: (o: Order) => void = () => {}): Order {

@@ -1,14 +1,12 @@
 import { UPW, bornYearsBefore, cja, cjaSso, code, dtto, onDates, type Order } from './fixtures.js';
 import { describeCodes } from './harness.js';
 
-const ssoOf = (o: Order) => o.sentence as Extract<Order['sentence'], { type: 'suspended-sentence-order' }>;
-
 /** A 2005-law suspended sentence order carrying unpaid work and supervision, with the given term and periods. */
 const ssoWith = (custodialTermWeeks: number, operationalPeriodMonths: number, supervisionPeriodMonths?: number) =>
   cjaSso((o) => {
     o.requirements = [UPW(100), { kind: 'supervision' }];
     Object.assign(o.sentence, { custodialTermWeeks, operationalPeriodMonths, supervisionPeriodMonths });
-    if (supervisionPeriodMonths === undefined) delete ssoOf(o).supervisionPeriodMonths;
+    if (supervisionPeriodMonths === undefined) delete o.sentence.supervisionPeriodMonths;
   });
 
 /** The same suspended sentence moved to later dates (LASPO 2012 or the Code), supervision dropped with the supervision requirement. */

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// Caseload throughput of `proportionate check --ndjson`: generates an NDJSON caseload (100,000 lines
+// by default) from the example orders with deterministic variations and some bad lines, runs the
+// built CLI on it with one thread and with worker threads, and reports lines per second and the
+// process's peak resident memory (worker threads included). Runs on dist/ (npm run build first).
+//   node bench/caseload.mjs [--lines 100000] [--workers 1,2] [--flat]
+// --flat also runs a caseload a tenth the size, to show that peak memory does not grow with lines.
+// A benchmark, not a test: nothing fails on a number.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({ options: { lines: { type: 'string', default: '100000' }, workers: { type: 'string', default: '1,2' }, flat: { type: 'boolean' } } });
+const cli = join(root, 'dist/cli.js');
+if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build first');
+const out = join(root, '.bench-out');
+mkdirSync(out, { recursive: true });
+
+const examples = readdirSync(join(root, 'examples'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(join(root, 'examples', f), 'utf8')));
+
+/** A small deterministic generator (mulberry32), so every run measures the same caseload. */
+function random(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One caseload line: an example order varied in the ways a real caseload varies, now and then a bad line. */
+function line(rand) {
+  const r = rand();
+  if (r < 0.002) return '{"offender": {"dateOfBirth": "1980-01-01"'; // truncated JSON
+  const order = structuredClone(examples[Math.floor(rand() * examples.length)]);
+  if (r < 0.004) order.convictionDate = '2006-02-30'; // no such day
+  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+  if (order.offences?.[0] && rand() < 0.5) order.offences[0].seriousness = pick(['low', 'medium', 'high', 'custody']);
+  for (const req of order.requirements ?? []) {
+    if (req.kind === 'drug-rehabilitation') {
+      if (rand() < 0.4) req.intensity = pick(['low', 'medium', 'high']);
+      if (rand() < 0.3) req.months = pick([3, 6, 9, 12, 18, 24]);
+      if (rand() < 0.1) req.offenderWilling = false;
+    }
+  }
+  if (rand() < 0.3) order.provision = { drrIntensities: pick([['high'], ['low', 'medium'], ['low', 'medium', 'high']]), area: 'Northtown' };
+  if (rand() < 0.2 && order.offender) order.offender.omTier = pick([1, 2, 3, 4]);
+  return JSON.stringify(order);
+}
+
+async function caseload(lines) {
+  const file = join(out, `caseload-${lines}.ndjson`);
+  if (existsSync(file)) return file;
+  const rand = random(20061001);
+  const stream = createWriteStream(file);
+  for (let i = 0; i < lines; i++) if (!stream.write(`${line(rand)}\n`)) await new Promise((ok) => stream.once('drain', ok));
+  await new Promise((ok) => stream.end(ok));
+  return file;
+}
+
+// Preloaded into the CLI's process: reports its peak resident set (worker threads share it) at exit.
+const rssReporter = join(out, 'report-max-rss.cjs');
+writeFileSync(rssReporter, "process.on('exit', () => require('node:fs').writeSync(2, `\\nmaxRSS ${process.resourceUsage().maxRSS}\\n`));\n");
+
+function measure(file, workers) {
+  return new Promise((resolve, reject) => {
+    const args = [cli, 'check', '--ndjson', file, ...(workers > 1 ? ['--workers', String(workers)] : [])];
+    const start = performance.now();
+    const child = spawn(process.execPath, ['--require', rssReporter, ...args], { stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - start) / 1000;
+      const lines = Number(/^(\d+) lines in/m.exec(stderr)?.[1]);
+      const maxRss = Number(/^maxRSS (\d+)$/m.exec(stderr)?.[1]) * 1024;
+      if (!lines) return reject(new Error(`no summary (exit ${code}): ${stderr}`));
+      resolve({ workers, lines, seconds, rate: lines / seconds, maxRssMiB: maxRss / 2 ** 20, summary: stderr.split('\n')[0] });
+    });
+  });
+}
+
+const sizes = [Number(values.lines), ...(values.flat ? [Math.round(Number(values.lines) / 10)] : [])];
+const workerCounts = values.workers.split(',').map(Number);
+console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'})`);
+for (const size of sizes) {
+  const file = await caseload(size);
+  for (const workers of workerCounts) {
+    const m = await measure(file, workers);
+    console.log(
+      `${String(m.lines).padStart(7)} lines, ${workers === 1 ? 'one thread ' : `${workers} workers  `}: ${m.seconds.toFixed(1).padStart(6)} s  ${Math.round(m.rate).toLocaleString('en-GB').padStart(7)} lines/s  peak RSS ${m.maxRssMiB.toFixed(0)} MiB   (${m.summary})`,
+    );
+  }
+}

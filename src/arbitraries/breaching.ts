@@ -1,0 +1,29 @@
+import fc from 'fast-check';
+import type { ProposedOrderInput } from '../schema/order.js';
+import { BREAKERS, breakPicks } from './breakers.js';
+import { earlierOf } from './days.js';
+import { buildFrom, draftSources } from './draft.js';
+import { LAST_SENTENCE_WITH_EVENTS } from './in-progress.js';
+import { rangeOf, type ArbitraryOptions } from './options.js';
+
+/** Every finding code `orderBreaching` can make fire: each code of kind `invalid` or `breach` that an order can carry. */
+export const breachableCodes: readonly string[] = Object.freeze(Object.keys(BREAKERS).sort());
+
+/**
+ * Orders that yield `code` (and possibly other findings too): a lawful order with the one thing
+ * changed that the code is about, leaning on the value just past the limit. Throws for a code it
+ * cannot make, and for options under which the code cannot arise (a DTTO breach pinned to 2020, say).
+ */
+export function orderBreaching(code: string, options: ArbitraryOptions = {}): fc.Arbitrary<ProposedOrderInput> {
+  const breaker = BREAKERS[code];
+  if (!breaker) throw new RangeError(`orderBreaching: no generator for ${JSON.stringify(code)}; it makes one of ${breachableCodes.join(', ')}`);
+  const range = rangeOf(options);
+  const pinned = breaker.needsCalendar ? { ...options, to: earlierOf(range.to, LAST_SENTENCE_WITH_EVENTS) } : options;
+  if (pinned.to !== undefined && range.from > pinned.to)
+    throw new RangeError(`orderBreaching(${code}): the finding is judged in working days, which the bank holiday calendar counts only for sentences up to ${LAST_SENTENCE_WITH_EVENTS}`);
+  return fc.record({ source: draftSources(pinned, breaker.when, `an order breaching ${code}`), b: breakPicks }).map(({ source, b }) => {
+    const draft = buildFrom(source);
+    breaker.apply(draft, b);
+    return draft.order;
+  });
+}

@@ -1,0 +1,307 @@
+import fc from 'fast-check';
+import type { ProposedOrderInput } from '../schema/order.js';
+import { SentenceSchema } from '../schema/order.js';
+import { DATE_RANGE, INTENSITIES, SERIOUSNESS_BANDS } from '../schema/primitives.js';
+import type { Requirement, RequirementKind } from '../schema/requirements.js';
+import * as Schemas from '../schema/requirements.js';
+import { BREAKERS } from './breakers.js';
+import { orderBreaching } from './breaching.js';
+import { datedWhere } from './case-dates.js';
+import { dayOf, earlierOf, isoOf, laterOf, plusDays, plusMonths } from './days.js';
+import { buildFrom, draftSources } from './draft.js';
+import type { Law } from './law.js';
+import type { ArbitraryOptions } from './options.js';
+import { birthDateFor, omTiers, treatmentTiers } from './people.js';
+import { pick, place } from './place.js';
+import { KIND_ORDER } from './requirements.js';
+import { AREAS, DIRECTORS, EM_EXCEPTIONS, OFFENCES, PROGRAMMES, PROHIBITED_ACTIVITIES, PROVIDERS, nth } from './vocabulary.js';
+
+/**
+ * A number anywhere the schema allows, leaning on the law's limits and the values either side of
+ * them: uniform numbers almost never land on a limit, where the mistakes are.
+ */
+type Wild = { readonly near: number; readonly delta: number } | { readonly fraction: number };
+const wildPick: fc.Arbitrary<Wild> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ near: fc.nat({ max: 7 }), delta: fc.integer({ min: -1, max: 1 }) }) },
+  { weight: 1, arbitrary: fc.record({ fraction: fc.nat({ max: 999_999 }) }) },
+);
+
+function wild(w: Wild, limits: readonly (number | null)[], min: number, max: number): number {
+  const known = limits.filter((l): l is number => l !== null);
+  if ('near' in w && known.length > 0) return Math.min(max, Math.max(min, known[w.near % known.length]! + w.delta));
+  const f = 'fraction' in w ? w.fraction / 1_000_000 : 0;
+  return min + Math.floor(f * (max - min + 1));
+}
+
+const bound = (field: { maxValue: number | null }) => field.maxValue ?? 1_000;
+const bounds = {
+  unpaidHours: bound(Schemas.UnpaidWork.shape.hours),
+  activityDays: bound(Schemas.Activity.shape.days),
+  programmeDays: bound(Schemas.Programme.shape.days.unwrap()),
+  curfewHours: bound(Schemas.Curfew.shape.hoursPerDay),
+  curfewMonths: bound(Schemas.Curfew.shape.months),
+  exclusionMonths: bound(Schemas.Exclusion.shape.months),
+  drrMonths: bound(Schemas.DrugRehabilitation.shape.months),
+  testsPerWeek: bound(Schemas.DrugRehabilitation.shape.testsPerWeek.unwrap()),
+  reviewWeeks: bound(Schemas.DrugRehabilitation.shape.reviewIntervalWeeks.unwrap()),
+  atrMonths: bound(Schemas.AlcoholTreatment.shape.months),
+  attendanceHours: bound(Schemas.AttendanceCentre.shape.hours),
+  rarDays: bound(Schemas.RehabilitationActivity.shape.maxDays),
+  aamrDays: bound(Schemas.AlcoholAbstinenceMonitoring.shape.days),
+  travelMonths: bound(Schemas.ForeignTravelProhibition.shape.months),
+  custodialWeeks: bound(SentenceSchema.shape.custodialTermWeeks.unwrap()),
+  periodMonths: bound(SentenceSchema.shape.operationalPeriodMonths.unwrap()),
+};
+
+/** Free text: a plausible phrase, or (less often) any short string, which the rules must carry without tripping. */
+const text = (list: readonly string[]) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...list) }, { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 40 }) });
+
+const wildRequirementPicks = fc.record({
+  kind: fc.constantFrom(...KIND_ORDER),
+  x: wildPick,
+  y: wildPick,
+  z: wildPick,
+  flags: fc.tuple(fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean()),
+  present: fc.tuple(fc.boolean(), fc.boolean(), fc.boolean(), fc.boolean()),
+  intensity: fc.constantFrom(...INTENSITIES),
+  name: text([...PROVIDERS, ...PROGRAMMES]),
+  reason: text([...EM_EXCEPTIONS, ...PROHIBITED_ACTIVITIES]),
+  n: fc.nat({ max: 11 }),
+  half: fc.boolean(),
+});
+type WildRequirementPicks = typeof wildRequirementPicks extends fc.Arbitrary<infer T> ? T : never;
+
+/** Any requirement the schema accepts, whether or not the law allows it. */
+function wildRequirement(kind: RequirementKind, p: WildRequirementPicks, law: Law): Requirement {
+  const [f0, f1, f2, f3, f4] = p.flags;
+  const [o0, o1, o2, o3] = p.present;
+  const n = (name: string) => law.num(name);
+  switch (kind) {
+    case 'unpaid-work':
+      return { kind, hours: wild(p.x, [n('unpaidWork.minHours'), n('unpaidWork.maxHours'), n('bandRange.unpaidWorkMaxHours.low'), n('bandRange.unpaidWorkMaxHours.medium')], 0, bounds.unpaidHours) };
+    case 'activity':
+      return { kind, days: wild(p.x, [n('activity.maxDays'), n('bandRange.activityMaxDays.medium')], 0, bounds.activityDays) };
+    case 'programme':
+      return {
+        kind,
+        programme: p.name,
+        ...(o0 ? { days: wild(p.x, [1, n('activity.maxDays')], 0, bounds.programmeDays) } : {}),
+        ...(o1 ? { recommendedByOfficer: f0 } : {}),
+      };
+    case 'prohibited-activity':
+      return { kind, ...(o0 ? { description: p.reason } : {}) };
+    case 'curfew': {
+      const hours = wild(p.x, [n('curfew.minHoursPerDay'), n('curfew.maxHoursPerDay')], 0, bounds.curfewHours);
+      return {
+        kind,
+        hoursPerDay: p.half && hours < bounds.curfewHours ? hours + 0.5 : hours,
+        months: wild(p.y, [n('curfew.maxMonths'), n('bandRange.curfewMaxMonths.medium'), n('bandRange.curfewMaxMonths.high')], 0, bounds.curfewMonths),
+        electronicMonitoring: f0,
+        ...(o0 ? { emExceptionReason: p.reason } : {}),
+      };
+    }
+    case 'exclusion':
+      return { kind, months: wild(p.y, [n('exclusion.maxMonths'), n('bandRange.exclusionMaxMonths.medium')], 0, bounds.exclusionMonths), electronicMonitoring: f0, ...(o0 ? { emExceptionReason: p.reason } : {}) };
+    case 'residence':
+      return { kind, ...(o0 ? { hostel: f0 } : {}), ...(o1 ? { recommendedByOfficer: f1 } : {}) };
+    case 'mental-health-treatment':
+      return { kind, ...(o0 ? { treatment: nth(['resident', 'non-resident', 'practitioner'] as const, p.n) } : {}), ...(o1 ? { offenderWilling: f0 } : {}) };
+    case 'drug-rehabilitation':
+      return {
+        kind,
+        intensity: p.intensity,
+        months: wild(p.y, [n('drr.minMonths'), n('drr.reviewRequiredAboveMonths'), n('communityOrder.maxMonths')], 0, bounds.drrMonths),
+        setting: f0 ? 'residential' : 'non-residential',
+        ...(o0 ? { provider: { name: p.name, ...(o2 ? { registered: f1 } : {}), ...(o3 ? { area: nth(AREAS, p.n) } : {}) } } : {}),
+        ...(o1 ? { testsPerWeek: wild(p.z, [n('ns.drugTesting.minPerWeek'), n('ns.drugTesting.minPerWeekReduced')], 0, bounds.testsPerWeek) } : {}),
+        ...(f4 ? { reviewIntervalWeeks: wild(p.x, [n('drr.minReviewIntervalWeeks')], 0, bounds.reviewWeeks) } : {}),
+        recommendedByOfficer: f2,
+        offenderWilling: f3,
+      };
+    case 'alcohol-treatment':
+      return {
+        kind,
+        months: wild(p.y, [n('atr.minMonths'), n('communityOrder.maxMonths')], 0, bounds.atrMonths),
+        setting: nth(['residential', 'institution-based', 'practitioner-based'] as const, p.n),
+        ...(o0 ? { director: { name: nth(DIRECTORS, p.n), qualified: f1 } } : {}),
+        offenderWilling: f2,
+      };
+    case 'supervision':
+    case 'drug-testing':
+      return { kind };
+    case 'attendance-centre':
+      return { kind, hours: wild(p.x, [n('attendanceCentre.minHours'), n('attendanceCentre.maxHours')], 0, bounds.attendanceHours) };
+    case 'rehabilitation-activity':
+      return { kind, maxDays: wild(p.x, [], 0, bounds.rarDays) };
+    case 'alcohol-abstinence-monitoring':
+      return { kind, days: wild(p.x, [n('aamr.maxDays')], 0, bounds.aamrDays) };
+    case 'foreign-travel-prohibition':
+      return { kind, months: wild(p.y, [n('foreignTravel.maxMonths')], 0, bounds.travelMonths) };
+  }
+}
+
+const needPicks = fc.record({ a: fc.boolean(), b: fc.boolean() });
+
+const wildPicks = fc.record({
+  type: fc.constantFrom('community-order' as const, 'suspended-sentence-order' as const, 'dtto' as const),
+  age: wildPick,
+  birthday: pick,
+  seriousness: fc.array(fc.constantFrom(...SERIOUSNESS_BANDS), { minLength: 1, maxLength: 3 }),
+  daysEarlier: fc.array(fc.nat({ max: 1_500 }), { minLength: 2, maxLength: 2 }),
+  offenceFlags: fc.record({ imprisonable: fc.boolean(), triggerOffence: fc.boolean(), description: text(OFFENCES) }, { requiredKeys: [] }),
+  length: wildPick,
+  daysOver: fc.nat({ max: 30 }),
+  term: wildPick,
+  termHalf: fc.boolean(),
+  operational: wildPick,
+  supervision: fc.option(wildPick, { nil: undefined }),
+  fine: fc.option(fc.boolean(), { nil: undefined }),
+  punitiveException: fc.option(fc.constant('Exceptional circumstances recorded'), { nil: undefined }),
+  requirements: fc.array(wildRequirementPicks, { maxLength: 5 }),
+  offender: fc.record(
+    {
+      omTier: omTiers(),
+      treatmentTier: treatmentTiers(),
+      drugs: needPicks,
+      alcohol: needPicks,
+      drugMisuse: fc.nat({ max: 50 }),
+      alcoholMisuse: fc.nat({ max: 50 }),
+      ogrsPercent: fc.double({ min: 0, max: 100, noNaN: true }),
+      rosh: fc.constantFrom('low' as const, 'medium' as const, 'high' as const, 'very-high' as const),
+      ppo: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  ),
+  psr: fc.option(
+    fc.record({ type: fc.constantFrom('standard' as const, 'fast' as const, 'oral' as const), requestedOn: fc.integer({ min: -30, max: 30 }), deliveredOn: fc.integer({ min: -30, max: 60 }), unnecessary: fc.boolean() }, { requiredKeys: ['type'] }),
+    { nil: undefined },
+  ),
+  provision: fc.option(
+    fc.record(
+      {
+        drrIntensities: fc.subarray([...INTENSITIES]),
+        drrWeeklyHours: fc.record({ low: fc.nat({ max: 40 }), medium: fc.nat({ max: 40 }), high: fc.nat({ max: 40 }) }, { requiredKeys: [] }),
+        atrQualifiedProvider: fc.boolean(),
+        programmes: fc.subarray([...PROGRAMMES]),
+        area: fc.constantFrom(...AREAS),
+      },
+      { requiredKeys: [] },
+    ),
+    { nil: undefined },
+  ),
+});
+type WildPicks = typeof wildPicks extends fc.Arbitrary<infer T> ? T : never;
+
+/** Any order the schema accepts, whatever the law says of it: a proposal, so no events. */
+function wildOrder(options: ArbitraryOptions): fc.Arbitrary<ProposedOrderInput> {
+  return fc.record({ when: datedWhere(options, () => true, 'any order'), p: wildPicks }).map(({ when: { law, dates }, p }) => buildWild(law, dates, p));
+}
+
+const EARLIEST_BIRTH = '1900-01-01';
+
+function buildWild(law: Law, dates: { offence: string; conviction: string; sentence: string }, p: WildPicks): ProposedOrderInput {
+  const age = wild(p.age, [law.num('communityOrder.minAge'), law.num('dtto.minAge'), law.num('attendanceCentre.maxAge')], 10, 90);
+  const offences = p.seriousness.map((seriousness, i) => ({
+    committedOn: i === 0 ? dates.offence : laterOf(DATE_RANGE.from, plusDays(dates.offence, -p.daysEarlier[(i - 1) % 2]!)),
+    seriousness,
+    ...p.offenceFlags,
+  }));
+  const earliest = offences.reduce((min, o) => earlierOf(min, o.committedOn), dates.offence);
+  // Born no later than the first offence: the schema refuses anything else.
+  const dateOfBirth = earlierOf(laterOf(birthDateFor(age, dates.conviction, p.birthday), EARLIEST_BIRTH), earliest);
+  const o = p.offender;
+  const months = wild(p.length, [law.num('communityOrder.maxMonths'), law.num('sso.maxPeriodMonths'), law.num('drr.reviewRequiredAboveMonths'), 6], 0, 60);
+  const endDate = plusDays(plusMonths(dates.sentence, months), months === 0 ? 1 + p.daysOver : p.daysOver);
+  const sentence =
+    p.type === 'suspended-sentence-order'
+      ? {
+          type: p.type,
+          endDate,
+          custodialTermWeeks: Math.max(0.5, wild(p.term, [law.num('sso.minCustodialWeeks'), law.num('sso.maxCustodialWeeks')], 0, bounds.custodialWeeks - 1) + (p.termHalf ? 0.5 : 0)),
+          operationalPeriodMonths: wild(p.operational, [law.num('sso.minPeriodMonths'), law.num('sso.maxPeriodMonths')], 0, bounds.periodMonths),
+          ...(p.supervision ? { supervisionPeriodMonths: wild(p.supervision, [law.num('sso.minPeriodMonths'), law.num('sso.maxPeriodMonths')], 0, bounds.periodMonths) } : {}),
+        }
+      : p.type === 'community-order'
+        ? { type: p.type, endDate, ...(p.fine === undefined ? {} : { fine: p.fine }), ...(p.punitiveException ? { punitiveExceptionReason: p.punitiveException } : {}) }
+        : { type: p.type, endDate };
+  const need = {
+    ...(o.drugs ? { drugs: { dependentOrPropensity: o.drugs.a, requiresAndSusceptible: o.drugs.b } } : {}),
+    ...(o.alcohol ? { alcohol: { dependent: o.alcohol.a, requiresAndSusceptible: o.alcohol.b } } : {}),
+    ...(o.treatmentTier !== undefined ? { treatmentTier: o.treatmentTier } : {}),
+  };
+  const oasys = { ...(o.drugMisuse !== undefined ? { drugMisuse: o.drugMisuse } : {}), ...(o.alcoholMisuse !== undefined ? { alcoholMisuse: o.alcoholMisuse } : {}) };
+  const assessment = {
+    ...(Object.keys(oasys).length > 0 ? { oasys } : {}),
+    ...(o.ogrsPercent !== undefined ? { ogrsPercent: o.ogrsPercent } : {}),
+    ...(o.rosh !== undefined ? { rosh: o.rosh } : {}),
+    ...(o.ppo !== undefined ? { ppo: o.ppo } : {}),
+  };
+  const near = (days: number) => isoOf(Math.max(dayOf(DATE_RANGE.from), dayOf(dates.conviction) + days));
+  return {
+    offender: {
+      dateOfBirth,
+      ...(o.omTier !== undefined ? { omTier: o.omTier } : {}),
+      ...(Object.keys(assessment).length > 0 ? { assessment } : {}),
+      ...(Object.keys(need).length > 0 ? { need } : {}),
+    },
+    offences,
+    convictionDate: dates.conviction,
+    sentenceDate: dates.sentence,
+    sentence,
+    requirements: p.requirements.map((r) => wildRequirement(r.kind, r, law)),
+    ...(p.psr
+      ? {
+          psr: {
+            type: p.psr.type,
+            ...(p.psr.requestedOn !== undefined ? { requestedOn: near(p.psr.requestedOn) } : {}),
+            ...(p.psr.deliveredOn !== undefined ? { deliveredOn: near(p.psr.deliveredOn) } : {}),
+            ...(p.psr.unnecessary !== undefined ? { unnecessary: p.psr.unnecessary } : {}),
+          },
+        }
+      : {}),
+    ...(p.provision
+      ? {
+          provision: {
+            ...(p.provision.drrIntensities ? { drrIntensities: [...p.provision.drrIntensities] } : {}),
+            ...(p.provision.drrWeeklyHours ? { drrWeeklyHours: { ...p.provision.drrWeeklyHours } } : {}),
+            ...(p.provision.atrQualifiedProvider !== undefined ? { atrQualifiedProvider: p.provision.atrQualifiedProvider } : {}),
+            ...(p.provision.programmes ? { programmes: [...p.provision.programmes] } : {}),
+            ...(p.provision.area ? { area: p.provision.area } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** Breaches that make sense for a proposal: those judged without events. */
+const proposalCodes = Object.entries(BREAKERS)
+  .filter(([, b]) => !b.needsCalendar)
+  .map(([code]) => code);
+
+/**
+ * Any order the schema accepts (no events: a proposal). Out-of-limit values, missing optional
+ * fields, requirements outside their regime and odd but permitted chronologies all appear, mixed
+ * with lawful orders and orders one step from lawful, so code under test meets both sides of every limit.
+ */
+export function proposedOrder(options: ArbitraryOptions = {}): fc.Arbitrary<ProposedOrderInput> {
+  const nearMisses = proposalCodes.flatMap((code) => {
+    try {
+      return [orderBreaching(code, options)];
+    } catch {
+      // Codes that cannot arise under the options (a DTTO breach in 2020) are left out.
+      return [];
+    }
+  });
+  const lawful = (() => {
+    try {
+      return [{ weight: 1, arbitrary: draftSources(options).map((s) => buildFrom(s).order) }];
+    } catch {
+      return [];
+    }
+  })();
+  return fc.oneof(
+    { weight: 4, arbitrary: wildOrder(options) },
+    ...lawful,
+    ...(nearMisses.length > 0 ? [{ weight: 2, arbitrary: fc.oneof(...nearMisses) }] : []),
+  );
+}

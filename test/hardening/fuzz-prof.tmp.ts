@@ -1,0 +1,270 @@
+/**
+ * Fuzzing the input boundary: whatever arrives, an order is either refused whole (an
+ * InvalidOrderError whose every issue names a real place in the input) or validated whole (a
+ * frozen result), and the input is left as it was.
+ *
+ * 100,000 inputs in all by default (CI); the count is shared out between the generators below.
+ * A longer run, about ten minutes on two cores:
+ *
+ *   PROPORTIONATE_FUZZ_RUNS=1000000 npx vitest run test/hardening/fuzz.test.ts
+ *
+ * fast-check prints the seed and path of any failure; replay it with PROPORTIONATE_FUZZ_SEED=<seed>
+ * (and the same PROPORTIONATE_FUZZ_RUNS).
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createValidator,
+  EventSchema,
+  INTENSITIES,
+  InvalidOrderError,
+  LIMITS,
+  REQUIREMENT_KINDS,
+  SERIOUSNESS_BANDS,
+  type SafeValidateResult,
+  type Validator,
+} from '../../src/index.js';
+import { lawfulCodeDrr, lawfulMediumDrr } from '../support/orders.js';
+import { at, everyFieldOrder, expectNoPollution, firstUnfrozen, prototypeSnapshot } from './support.js';
+
+const TOTAL = Number(process.env.PROPORTIONATE_FUZZ_RUNS ?? 100_000);
+const SEED = process.env.PROPORTIONATE_FUZZ_SEED === undefined ? undefined : Number(process.env.PROPORTIONATE_FUZZ_SEED);
+// Most inputs are near-valid orders, where a half-checked field could slip through; the reference
+// evaluator is about thirty times slower, so it gets a small share of the same generator.
+const SHARE = { anything: 0.35, json: 0.15, shaped: 0.15, mutated: 0.348, reference: 0.002 } as const;
+const runs = (share: number) => Math.max(1, Math.round(TOTAL * share));
+const timeout = (share: number) => Math.max(120_000, runs(share) * 3);
+const params = (share: number): fc.Parameters<unknown> => ({ numRuns: runs(share), ...(SEED === undefined ? {} : { seed: SEED }) });
+
+// ---------------------------------------------------------------------------------------------
+// The check made of every input
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
+
+interface Tally {
+  accepted: number;
+  refused: number;
+}
+
+/**
+ * Mutated orders arrive frozen all the way down (a write to them throws in this strict-mode code,
+ * which fails the property), so only the other inputs need the slower before-and-after comparison.
+ */
+export async function checkOne(validator: Validator, input: unknown, tally: Tally, frozenInput = false): Promise<SafeValidateResult> {
+  const before = frozenInput ? '' : fc.stringify(input);
+  const outcome = await validator.safeValidate(input); // must not throw: a throw fails the property
+  // validate() is run on every refusal, and on one acceptance in eight: accepting costs a full
+  // evaluation, and safeValidate's acceptance already is validate's result.
+  let thrown: unknown;
+  let result: unknown;
+  const again = !outcome.success || (tally.accepted + tally.refused) % 8 === 0;
+  if (again) {
+    try {
+      result = await validator.validate(input);
+    } catch (error) {
+      thrown = error;
+    }
+  }
+  if (!frozenInput && fc.stringify(input) !== before) throw new Error('the input was changed by validation');
+
+  if (outcome.success) {
+    tally.accepted++;
+    if (thrown !== undefined) throw new Error(`safeValidate accepted what validate refused: ${String(thrown)}`);
+    if (again && JSON.stringify(result) !== JSON.stringify(outcome.result)) throw new Error('validate and safeValidate disagree on the same input');
+    const open = firstUnfrozen(outcome.result);
+    if (open !== undefined) throw new Error(`result not frozen at ${open}`);
+    const requirements = (input as { requirements: unknown[] }).requirements;
+    if (outcome.result.requirements.length !== requirements.length) throw new Error('a requirement is missing from the result');
+    return outcome;
+  }
+
+  tally.refused++;
+  if (!(thrown instanceof InvalidOrderError)) throw new Error(`validate threw something other than InvalidOrderError: ${String(thrown)}`);
+  const { error } = outcome;
+  if (!(error instanceof InvalidOrderError)) throw new Error('safeValidate returned an error that is not an InvalidOrderError');
+  if (error.issues.length === 0) throw new Error('a refusal with no issue');
+  for (const issue of error.issues) {
+    if (!Array.isArray(issue.path) || typeof issue.message !== 'string' || issue.message.length === 0) throw new Error(`malformed issue ${JSON.stringify(issue)}`);
+    // An object gets refusals at its fields; only a non-object root is refused as a whole.
+    if (isPlainObject(input) && issue.path.length === 0 && !issue.keys?.length) throw new Error(`a root-level issue on an object input: ${issue.message}`);
+    // The path leads to a real place: everything but its last step exists in the input.
+    const parent = at(input, issue.path.slice(0, -1));
+    if (issue.path.length > 0 && (parent === null || typeof parent !== 'object')) throw new Error(`issue path ${issue.path.join('.')} leads nowhere in the input`);
+    if (issue.keys?.length) {
+      const holder = at(input, issue.path) as object;
+      for (const key of issue.keys) if (!(key in holder)) throw new Error(`unknown key ${key} is not at ${issue.path.join('.')}`);
+    }
+  }
+  return outcome;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mutations of valid orders
+
+const EVENT_TYPES = EventSchema.options.map((o) => o.shape.type.value);
+/** Values that are valid somewhere in the schema, grouped by field, so that a tweak keeps an order plausible. */
+const ENUM_GROUPS: readonly (readonly string[])[] = [
+  SERIOUSNESS_BANDS,
+  INTENSITIES,
+  REQUIREMENT_KINDS,
+  EVENT_TYPES,
+  ['community-order', 'suspended-sentence-order', 'dtto'],
+  ['residential', 'non-residential'],
+  ['residential', 'institution-based', 'practitioner-based'],
+  ['standard', 'fast', 'oral'],
+  ['low', 'medium', 'high', 'very-high'],
+  ['resident', 'non-resident', 'practitioner'],
+];
+const ENUM_VALUES = [...new Set(ENUM_GROUPS.flat())];
+const HOSTILE_STRINGS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '', ' ', '\u0000', '\ud800', '${x}', '{order.band}'];
+// Each number a schema or a rule turns on, and one either side of it.
+const LIMIT_NUMBERS = [0, 1, 2, 3, 4, 5, 6, 12, 16, 20, 24, 36, 40, 50, 60, 100, 104, 120, 168, 300, 500, 520, 1000, 2000].flatMap((n) => [n - 1, n, n + 1]);
+const EDGE_DATES = ['1989-12-31', '1990-01-01', '1899-12-31', '1900-01-01', '2100-12-31', '2101-01-01', '2005-04-03', '2005-04-04', '2012-12-02', '2012-12-03', '2015-02-01', '2020-12-01', '2022-06-28', '2000-02-29', '1900-02-29', '2023-02-29', '2024-02-29', '0000-00-00', '2006-1-10', '2006-01-10T00:00:00Z', '９９９９-01-01'];
+const DAY = 86_400_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = fc.integer({ min: -3_000, max: 42_000 }).map((d) => new Date(Date.UTC(1990, 0, 1) + d * DAY).toISOString().slice(0, 10));
+
+const value: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...ENUM_VALUES) },
+  { weight: 3, arbitrary: isoDate },
+  { weight: 2, arbitrary: fc.constantFrom(...EDGE_DATES) },
+  { weight: 3, arbitrary: fc.constantFrom(...LIMIT_NUMBERS) },
+  { weight: 1, arbitrary: fc.integer({ min: -10, max: 3_000 }) },
+  { weight: 1, arbitrary: fc.double() },
+  { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 1e308, 2 ** 53 + 2, 0.5) },
+  { weight: 2, arbitrary: fc.boolean() },
+  { weight: 1, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+  { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+);
+
+/** `pick` steers a walk from the root: each step stops there or goes into one child. */
+type Pick = readonly number[];
+type Mutation =
+  | { op: 'tweak'; pick: Pick; shift: number; choice: number }
+  | { op: 'set'; pick: Pick; value: unknown }
+  | { op: 'remove'; pick: Pick }
+  | { op: 'retype'; pick: Pick }
+  | { op: 'oversize'; pick: Pick; size: number }
+  | { op: 'addKey'; pick: Pick; key: string; value: unknown }
+  | { op: 'fill'; pick: Pick; over: number };
+
+const pick = fc.array(fc.nat({ max: 1_000 }), { minLength: 1, maxLength: 7 });
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ op: fc.constant('tweak' as const), pick, shift: fc.integer({ min: -400, max: 400 }), choice: fc.nat() }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('set' as const), pick, value }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('remove' as const), pick }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('retype' as const), pick }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('oversize' as const), pick, size: fc.constantFrom(499, 500, 501, 2_000, 100_000) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('addKey' as const), pick, key: fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ maxLength: 12 })), value }),
+  },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('fill' as const), pick, over: fc.integer({ min: -2, max: 2 }) }) },
+);
+
+type Path = (string | number)[];
+/** The place a pick leads to: one step in six stops where it is (the root rarely), the others go into a child. */
+function placeAt(root: unknown, pick: Pick): Path {
+  const path: Path = [];
+  let v = root;
+  for (const [i, p] of pick.entries()) {
+    if (v === null || typeof v !== 'object' || (i > 0 && p % 6 === 0)) break;
+    const keys = Object.keys(v);
+    if (keys.length === 0) break;
+    const key = keys[p % keys.length]!;
+    path.push(Array.isArray(v) ? Number(key) : key);
+    v = (v as Record<string, unknown>)[key];
+  }
+  return path;
+}
+
+function retyped(v: unknown): unknown {
+  if (typeof v === 'string') return ISO_DATE.test(v) ? Number(v.replaceAll('-', '')) : [v];
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'true' : 0;
+  if (Array.isArray(v)) return { ...v };
+  if (v !== null && typeof v === 'object') return Object.values(v);
+  return {};
+}
+
+function tweaked(v: unknown, m: Extract<Mutation, { op: 'tweak' }>): unknown {
+  if (typeof v === 'boolean') return !v;
+  if (typeof v === 'number') return Number.isInteger(v) ? Math.max(0, v + (m.shift % 13)) : v + m.shift / 100;
+  if (typeof v === 'string' && ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))) return new Date(Date.parse(v) + m.shift * DAY).toISOString().slice(0, 10);
+  if (typeof v === 'string') {
+    const group = ENUM_GROUPS.find((g) => g.includes(v));
+    return group ? group[m.choice % group.length] : `${v} ${m.choice}`.slice(0, 500);
+  }
+  if (Array.isArray(v)) return v.length && m.shift % 2 ? v.filter((_, i) => i !== m.choice % v.length) : [...v, v[m.choice % Math.max(1, v.length)] ?? null];
+  return v;
+}
+
+/** A list's limit, by the name of the field that holds it. */
+const LIMIT_OF: Readonly<Record<string, number>> = { requirements: LIMITS.requirements, offences: LIMITS.offences, events: LIMITS.events, programmes: LIMITS.programmes, drrIntensities: 3 };
+
+function apply(order: Record<string, unknown>, m: Mutation): Record<string, unknown> {
+  const path = placeAt(order, m.pick);
+  const current = at(order, path);
+  const replace = (next: unknown): void => {
+    if (path.length === 0) return;
+    (at(order, path.slice(0, -1)) as Record<string | number, unknown>)[path.at(-1)!] = next;
+  };
+  switch (m.op) {
+    case 'tweak':
+      replace(tweaked(current, m));
+      break;
+    case 'set':
+      replace(m.value);
+      break;
+    case 'remove': {
+      const parent = at(order, path.slice(0, -1));
+      if (Array.isArray(parent)) parent.splice(path.at(-1) as number, 1);
+      else if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[path.at(-1) as string];
+      break;
+    }
+    case 'retype':
+      replace(retyped(current));
+      break;
+    case 'oversize':
+      if (typeof current === 'string') replace(current.padEnd(m.size, 'x'));
+      else if (Array.isArray(current)) replace(Array.from({ length: Math.min(m.size, 2 * LIMITS.events + 1) }, (_, i) => current[i % Math.max(1, current.length)] ?? null));
+      else if (typeof current === 'number') replace(current * m.size);
+      else replace('x'.repeat(m.size));
+      break;
+    case 'addKey':
+      if (current !== null && typeof current === 'object' && !Array.isArray(current))
+        Object.defineProperty(current, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
+      else replace(m.value);
+      break;
+    case 'fill': {
+      const limit = LIMIT_OF[String(path.at(-1))];
+      if (Array.isArray(current) && limit !== undefined && current.length > 0) replace(Array.from({ length: limit + m.over }, (_, i) => current[i % current.length]));
+      else replace(tweaked(current, { op: 'tweak', pick: [], shift: m.over, choice: 0 }));
+      break;
+    }
+  }
+  return order;
+}
+
+const FIXTURES = [lawfulMediumDrr, lawfulCodeDrr, everyFieldOrder];
+export const mutatedOrder: fc.Arbitrary<Record<string, unknown>> = fc
+  .record({ fixture: fc.constantFrom(...FIXTURES.keys()), mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }) })
+  .map(({ fixture, mutations }) => freezeAll(mutations.reduce(apply, structuredClone(FIXTURES[fixture]!()) as Record<string, unknown>)));
+
+function freezeAll<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) freezeAll(child);
+  }
+  return value;
+}
+
+// An object with the order's fields, each either valid or any JSON: past the root check, into each field's.
+export const shapedOrder = fc.constantFrom(...FIXTURES).chain((make) => {
+  const order = make() as Record<string, unknown>;
+  return fc.record(Object.fromEntries(Object.keys(order).map((k) => [k, fc.oneof(fc.constant(structuredClone(order[k])), fc.jsonValue({ maxDepth: 3 }))])), { requiredKeys: [] });
+});
+
