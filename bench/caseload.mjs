@@ -66,7 +66,10 @@ async function caseload(lines) {
 
 // Preloaded into the CLI's process: reports its peak resident set (worker threads share it) at exit.
 const rssReporter = join(out, 'report-max-rss.cjs');
-writeFileSync(rssReporter, "process.on('exit', () => require('node:fs').writeSync(2, `\\nmaxRSS ${process.resourceUsage().maxRSS}\\n`));\n");
+writeFileSync(
+  rssReporter,
+  "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeSync(2, `\\nmaxRSS ${u.maxRSS}\\ncpuMicros ${u.userCPUTime + u.systemCPUTime}\\n`); });\n",
+);
 
 function measure(file, workers) {
   return new Promise((resolve, reject) => {
@@ -80,8 +83,10 @@ function measure(file, workers) {
       const seconds = (performance.now() - start) / 1000;
       const lines = Number(/^(\d+) lines in/m.exec(stderr)?.[1]);
       const maxRss = Number(/^maxRSS (\d+)$/m.exec(stderr)?.[1]) * 1024;
+      // CPU time (all threads) is steadier than wall time on a shared machine.
+      const cpuSeconds = Number(/^cpuMicros (\d+)$/m.exec(stderr)?.[1]) / 1e6;
       if (!lines) return reject(new Error(`no summary (exit ${code}): ${stderr}`));
-      resolve({ workers, lines, seconds, rate: lines / seconds, maxRssMiB: maxRss / 2 ** 20, summary: stderr.split('\n')[0] });
+      resolve({ workers, lines, seconds, cpuSeconds, rate: lines / seconds, maxRssMiB: maxRss / 2 ** 20, summary: stderr.split('\n')[0] });
     });
   });
 }
@@ -94,7 +99,7 @@ for (const size of sizes) {
   for (const workers of workerCounts) {
     const m = await measure(file, workers);
     console.log(
-      `${String(m.lines).padStart(7)} lines, ${workers === 1 ? 'one thread ' : `${workers} workers  `}: ${m.seconds.toFixed(1).padStart(6)} s  ${Math.round(m.rate).toLocaleString('en-GB').padStart(7)} lines/s  peak RSS ${m.maxRssMiB.toFixed(0)} MiB   (${m.summary})`,
+      `${String(m.lines).padStart(7)} lines, ${workers === 1 ? 'one thread ' : `${workers} workers  `}: ${m.seconds.toFixed(1).padStart(6)} s  ${Math.round(m.rate).toLocaleString('en-GB').padStart(7)} lines/s  CPU ${m.cpuSeconds.toFixed(1)} s (${Math.round(m.lines / m.cpuSeconds).toLocaleString('en-GB')} lines per CPU second)  peak RSS ${m.maxRssMiB.toFixed(0)} MiB   (${m.summary})`,
     );
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ProposedOrderInput } from '../schema/order.js';
-import { BREAKERS, breakPicks } from './breakers.js';
+import { BREAKERS, breakPicks, breakPicksWithEvents } from './breakers.js';
 import { earlierOf } from './days.js';
 import { buildFrom, draftSources } from './draft.js';
 import { LAST_SENTENCE_WITH_EVENTS } from './in-progress.js';
@@ -21,7 +21,7 @@ export function orderBreaching(code: string, options: ArbitraryOptions = {}): fc
   const pinned = breaker.needsCalendar ? { ...options, to: earlierOf(range.to, LAST_SENTENCE_WITH_EVENTS) } : options;
   if (pinned.to !== undefined && range.from > pinned.to)
     throw new RangeError(`orderBreaching(${code}): the finding is judged in working days, which the bank holiday calendar counts only for sentences up to ${LAST_SENTENCE_WITH_EVENTS}`);
-  return fc.record({ source: draftSources(pinned, breaker.when, `an order breaching ${code}`), b: breakPicks }).map(({ source, b }) => {
+  return fc.record({ source: draftSources(pinned, breaker.when, `an order breaching ${code}`), b: breaker.needsCalendar ? breakPicksWithEvents : breakPicks }).map(({ source, b }) => {
     const draft = buildFrom(source);
     breaker.apply(draft, b);
     return draft.order;

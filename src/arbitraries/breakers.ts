@@ -15,15 +15,18 @@ import { KIND_ORDER, lawfulRequirement, requirementPicks, safeTestsPerWeek } fro
 import { AREAS, DIRECTORS, nth } from './vocabulary.js';
 
 /** Random choices a breaker may use, the same for every code so that one arbitrary serves them all. */
-export const breakPicks = fc.record({
+const commonPicks = {
   p: pick,
   q: pick,
+  /** Which way to break it, where there are several (below or above a range, say). */
   variant: fc.nat({ max: 5 }),
   requirement: requirementPicks,
   birthday: pick,
-  progress: progressPicks,
-});
-export type BreakPicks = typeof breakPicks extends fc.Arbitrary<infer T> ? T : never;
+};
+export const breakPicks = fc.record(commonPicks);
+/** With a record of events to break, for the findings judged from events. */
+export const breakPicksWithEvents = fc.record({ ...commonPicks, progress: progressPicks });
+export type BreakPicks = typeof breakPicks extends fc.Arbitrary<infer T> ? T & { readonly progress?: ProgressPicks } : never;
 
 /** How to turn a lawful draft into one that yields a given code. */
 export interface Breaker {
@@ -50,8 +53,10 @@ function onRequirement<K extends RequirementKind>(
   kind: K,
   edit: (r: RequirementOf<K>, draft: Draft, b: BreakPicks) => void,
   when: (law: Law) => boolean = () => true,
+  needsCalendar = false,
 ): Breaker {
   return {
+    needsCalendar,
     when: (law) => law.available(kind) && when(law),
     apply(draft, b) {
       edit(requirementOf(draft, kind, { ...b.requirement, kind: 0 }), draft, b);
@@ -78,12 +83,17 @@ const isNumber = (v: number | null): v is number => v !== null;
 /** Record an event-based timescale as missed: the event late, or never recorded with the record read after the deadline. */
 function missed(draft: Draft, b: BreakPicks, due: string, event: (on: string) => OrderEvent, drop: (type: string) => boolean): void {
   const late = workingDaysAfter(due, 1 + place(b.p, 0, 10));
-  addEvents(draft, b.progress, true, late);
+  addEvents(draft, progressOf(b), true, late);
   draft.order.events = (draft.order.events ?? []).filter((e) => !drop(e.type));
   if (b.variant % 2 === 0) draft.order.events.push(event(late));
 }
 
 const sortEvents = (draft: Draft) => draft.order.events?.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+
+function progressOf(b: BreakPicks): ProgressPicks {
+  if (!b.progress) throw new Error('A breaker judged from events needs needsCalendar set, so that it is given events to break');
+  return b.progress;
+}
 
 const withoutEnforcement: (p: ProgressPicks) => ProgressPicks = (p) => ({ ...p, enforcement: 0 });
 
@@ -342,7 +352,7 @@ export const BREAKERS: Readonly<Record<string, Breaker>> = {
       // The day before the anniversary is the last day a warning counts as a second one.
       const lastDay = plusDays(plusMonths(first, draft.law.limit('enforcement.warningMonths')), -1);
       const second = plusDays(lastDay, -place(b.q, 0, 300));
-      addEvents(draft, withoutEnforcement(b.progress), true, laterOf(second, first));
+      addEvents(draft, withoutEnforcement(progressOf(b)), true, laterOf(second, first));
       draft.order.events!.push({ type: 'warning', on: first }, { type: 'warning', on: laterOf(second, plusDays(first, 1)) });
       sortEvents(draft);
     },
@@ -356,7 +366,7 @@ export const BREAKERS: Readonly<Record<string, Breaker>> = {
       const second = laterOf(plusDays(lastDay, -place(b.q, 0, 300)), plusDays(first, 1));
       const due = workingDaysAfter(second, limit(draft, 'ns.breachActionDays'));
       const late = workingDaysAfter(due, 1 + place(b.p, 0, 10));
-      addEvents(draft, withoutEnforcement(b.progress), true, late);
+      addEvents(draft, withoutEnforcement(progressOf(b)), true, late);
       draft.order.events!.push({ type: 'unacceptable-failure', on: first }, { type: 'unacceptable-failure', on: second });
       if (b.variant % 3 === 1) draft.order.events!.push({ type: 'warning', on: first });
       if (b.variant % 2 === 0) draft.order.events!.push({ type: 'breach-initiated', on: late });
@@ -371,7 +381,7 @@ export const BREAKERS: Readonly<Record<string, Breaker>> = {
       const area = nth(AREAS, b.variant);
       const due = workingDaysAfter(moved, limit(draft, 'ns.transferDays'));
       const late = workingDaysAfter(due, 1 + place(b.p, 0, 10));
-      addEvents(draft, { ...b.progress, move: undefined }, true, late);
+      addEvents(draft, { ...progressOf(b), move: undefined }, true, late);
       draft.order.events!.push({ type: 'moved-area', on: moved, area });
       // Late, never, or on time but to another area than the one moved to.
       if (b.variant % 3 === 0) draft.order.events!.push({ type: 'transfer-completed', on: late, area });
@@ -400,7 +410,7 @@ export const BREAKERS: Readonly<Record<string, Breaker>> = {
     r.months = Math.min(Math.max(r.months, months), d.limitMonths);
     missed(d, b, due, (on) => ({ type: 'review-hearing', on }), (type) => type === 'review-hearing');
     sortEvents(d);
-  }),
+  }, undefined, true),
   DRUG_TESTING_BELOW_STANDARD: onRequirement('drug-rehabilitation', (r, d, b) => {
     const reduced = d.band === 'low' || r.setting === 'residential';
     const min = d.law.limit(reduced ? 'ns.drugTesting.minPerWeekReduced' : 'ns.drugTesting.minPerWeek');
@@ -414,11 +424,11 @@ export const BREAKERS: Readonly<Record<string, Breaker>> = {
     const week = place(b.q, 0, d.law.limit('ns.drugTesting.weeks') - 1);
     const from = plusDays(d.order.sentenceDate, 7 * week);
     const to = plusDays(from, 6);
-    addEvents(d, b.progress, true, to);
+    addEvents(d, progressOf(b), true, to);
     d.order.events = d.order.events!.filter((e) => e.type !== 'drug-test' || e.on < from || e.on > to);
     for (let k = 0; k < below(b.p, min, 0); k++) d.order.events.push({ type: 'drug-test', on: plusDays(from, k) });
     sortEvents(d);
-  }, (law) => [law.num('ns.drugTesting.minPerWeek'), law.num('ns.drugTesting.minPerWeekReduced'), law.num('ns.drugTesting.weeks')].every((v) => v !== null && v >= 1)),
+  }, (law) => [law.num('ns.drugTesting.minPerWeek'), law.num('ns.drugTesting.minPerWeekReduced'), law.num('ns.drugTesting.weeks')].every((v) => v !== null && v >= 1), true),
 };
 
 /** First appointment or sentence plan: the event late, or missing with the record read after the deadline. */

@@ -55,10 +55,11 @@ export async function runNdjson(options: NdjsonOptions, io: CliIo): Promise<numb
   const started = now();
   const batchSize = options.batchSize ?? 64;
   if (options.workers > 1 && !io.workerUrl) throw new CliError('--workers needs the built CLI (dist/cli.js), which also runs as the worker');
+  // Built here even when workers do the work, so a malformed override or pack is reported once, as bad input.
+  const validate = validateFn(validatorFrom(options.spec), options.spec.evaluator);
   const input = await openCaseload(options.file, io);
   const pool = options.workers > 1 ? new WorkerPool(io.workerUrl!, options.workers, options.spec) : undefined;
-  const validate = pool ? undefined : validateFn(validatorFrom(options.spec), options.spec.evaluator);
-  const runBatch = (batch: Batch): Promise<BatchOutput> => (pool ? pool.run(batch) : processBatch(validate!, batch));
+  const runBatch = (batch: Batch): Promise<BatchOutput> => (pool ? pool.run(batch) : processBatch(validate, batch));
   const maxInFlight = pool ? options.workers * 4 : 1;
 
   const tally = emptyTally();

@@ -49,7 +49,7 @@ export function createResolver(table: ParameterTable): ParameterResolver {
   };
 }
 
-/** The value a series would give if every one of its changes keyed on `key`. */
+/** The value a series would give on `date` if every one of its changes keyed on that one date. */
 function valueIfKeyedOn(definition: ParameterDefinition, date: string): ParameterValue {
   const { values } = definition;
   for (let i = values.length - 1; i >= 0; i--) if (date >= values[i]!.from) return values[i]!.value;

@@ -73,10 +73,19 @@ describe('the built CLI', () => {
   });
 
   it('--workers in-process, from the injected worker file, with the json-rules-engine evaluator', async () => {
-    const input = caseload(130);
+    const input = caseload(100);
     const one = await cli(['check', '--ndjson', '-'], { stdin: input });
-    const three = await cli(['check', '--ndjson', '--workers', '3', '--evaluator', 'json-rules-engine', '-'], { stdin: input, workerUrl: pathToFileURL(cliFile) });
-    expect(three.stdout).toBe(one.stdout);
+    const two = await cli(['check', '--ndjson', '--workers', '2', '--evaluator', 'json-rules-engine', '-'], { stdin: input, workerUrl: pathToFileURL(cliFile) });
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('--workers with a malformed parameters file is bad input, reported once', async () => {
+    const parameters = join(outDir, 'bad-parameters.json');
+    writeFileSync(parameters, JSON.stringify({ 'no.suchParameter': 1 }));
+    const run = await node(['check', '--ndjson', '--workers', '2', '--parameters', parameters, '-'], caseload(3));
+    expect(run.code).toBe(2);
+    expect(run.stderr.match(/no\.suchParameter/g)).toHaveLength(1);
+    expect(run.stdout).toBe('');
   });
 
   it('--workers without the built file is a usage error, not a crash', async () => {

@@ -96,7 +96,7 @@ describeCodes('activity and programme (rules/cja-2003/activity.json, programme.j
   {
     code: 'PROGRAMME_DAYS_NOT_SPECIFIED',
     when: 'the order names the programme but not the number of days',
-    kind: 'invalid',
+    kind: 'advisory',
     at: 2,
     trigger: () => cjaWith(PROGRAMME(undefined)),
     near: () => cjaWith(PROGRAMME(1)),
@@ -106,7 +106,7 @@ describeCodes('activity and programme (rules/cja-2003/activity.json, programme.j
   {
     code: 'PROGRAMME_DAYS_NOT_SPECIFIED',
     when: 'a Code order names the programme but not the number of days',
-    kind: 'invalid',
+    kind: 'advisory',
     at: 3,
     trigger: () => codeWith(PROGRAMME(undefined)),
     near: () => codeWith(PROGRAMME(10)),
@@ -264,7 +264,7 @@ describeCodes('attendance centre, residence, mental health treatment, foreign tr
   {
     code: 'MENTAL_HEALTH_TREATMENT_KIND_NOT_SPECIFIED',
     when: 'the order does not say whether treatment is resident, non-resident or by a practitioner',
-    kind: 'invalid',
+    kind: 'advisory',
     at: 2,
     trigger: () => cjaWith({ kind: 'mental-health-treatment', offenderWilling: true }),
     near: () => cjaWith({ kind: 'mental-health-treatment', treatment: 'practitioner', offenderWilling: true }),

@@ -17,7 +17,6 @@ const STATUTORY_CODES = new Set(packs.filter((p) => STATUTORY_PACKS.test(p.file)
 const resolver = createResolver(BUNDLED_PARAMETERS);
 const validator = createValidator();
 const BANDS = ['low', 'medium', 'high', 'custody'] as const;
-type Band = (typeof BANDS)[number];
 
 const FIRST = Date.parse('2005-04-04T00:00:00Z') / 86_400_000;
 const LAST = Date.parse('2026-06-30T00:00:00Z') / 86_400_000;
@@ -49,7 +48,7 @@ const lawfulOrder: fc.Arbitrary<Order> = fc
     const regime = regimeFor(dates).id;
     const kinds = REQUIREMENT_KINDS.filter((k) => availableUnder(regime, k, dates));
     const isSso = suspended && band === 'custody';
-    const range = (family: string) => num(`bandRange.${family}.${band as Band}`);
+    const range = (family: string) => num(`bandRange.${family}.${band}`);
 
     const shape = isSso
       ? fc
