@@ -1,5 +1,5 @@
 import { deriveOrderFacts, keyDatesOf } from './facts/order.js';
-import { deriveEventFacts } from './facts/events.js';
+import { deriveEventFacts, EVENT_FACTS } from './facts/events.js';
 import { deriveRequirementFacts, minWeeklyHoursParameter } from './facts/requirement.js';
 import type { ParameterOrigin } from './facts/types.js';
 import { weakest } from './law/confidence.js';
@@ -58,7 +58,8 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
   const resolver = createResolver(parameters);
   // Parameters live in their own layer; band- and tier-picked families (param.x) are order facts.
   const directParams = new Set(Object.keys(parameters).map((name) => `param.${name}`));
-  const route: FactRouter = (name) => (name.startsWith('requirement.') ? 'requirement' : directParams.has(name) ? 'params' : 'order');
+  const route: FactRouter = (name) =>
+    name.startsWith('requirement.') ? 'requirement' : directParams.has(name) ? 'params' : name in EVENT_FACTS ? 'events' : 'order';
   const packs = loadPacks([...BUNDLED_PACKS, ...(options.rules ?? []).map(asSource)], parameters);
   const evaluatorName = options.evaluator ?? 'compiled';
   if (evaluatorName !== 'compiled' && evaluatorName !== 'json-rules-engine') throw new TypeError(`Unknown evaluator "${String(evaluatorName)}"`);
@@ -91,7 +92,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     const params = resolver.resolve(dates);
     const provision = order.provision ?? defaultProvision;
     const { facts, params: paramFacts, origins, paramOrigins } = deriveOrderFacts(order, dates, params, provision);
-    Object.assign(facts, deriveEventFacts(order, params, facts));
+    const eventFacts = deriveEventFacts(order, params, facts);
     const coRegime = paramFacts['param.communityOrder.available'] === true;
     const reqFacts = order.requirements.map((r, i) => deriveRequirementFacts(r, i, params, coRegime, provision));
     const regimeOrigin = paramOrigins['param.communityOrder.available'];
@@ -105,7 +106,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
       return map;
     });
     const originOf = (name: string): ParameterOrigin | undefined => origins[name] ?? paramOrigins[name];
-    return { regime, facts, paramFacts, originOf, reqFacts, reqOrigins };
+    return { regime, facts, paramFacts, eventFacts, originOf, reqFacts, reqOrigins };
   };
 
   type Run = {
@@ -116,7 +117,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
   };
   const runsFor = (order: ProposedOrder, ctx: ReturnType<typeof prepare>): Run[] => {
     const runs: Run[] = [];
-    const orderLayers: FactLayers = { params: ctx.paramFacts, order: ctx.facts };
+    const orderLayers: FactLayers = { params: ctx.paramFacts, order: ctx.facts, events: ctx.eventFacts };
     for (const pack of prepared) {
       if (pack.pack.scope === 'order') {
         runs.push({ pack, layers: orderLayers, originOf: ctx.originOf, index: undefined });
@@ -127,7 +128,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
         const own = ctx.reqOrigins[i]!;
         runs.push({
           pack,
-          layers: { params: ctx.paramFacts, order: ctx.facts, requirement: ctx.reqFacts[i]! },
+          layers: { params: ctx.paramFacts, order: ctx.facts, events: ctx.eventFacts, requirement: ctx.reqFacts[i]! },
           originOf: (name) => own[name] ?? ctx.originOf(name),
           index: i,
         });

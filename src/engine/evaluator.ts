@@ -7,6 +7,8 @@ import type { FactValue } from '../facts/types.js';
 export interface FactLayers {
   readonly params: Readonly<Record<string, FactValue>>;
   readonly order: Readonly<Record<string, FactValue>>;
+  /** Timescale facts of an order in progress (one shared set for every proposal). */
+  readonly events: Readonly<Record<string, FactValue>>;
   readonly requirement?: Readonly<Record<string, FactValue>>;
 }
 export type Layer = keyof FactLayers;

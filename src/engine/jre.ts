@@ -23,7 +23,7 @@ export function jsonRulesEngineEvaluator(pack: LoadedPack): PackEvaluator {
   return {
     run(layers) {
       const next = queue.then(async () => {
-        const { results } = await engine.run({ ...layers.params, ...layers.order, ...layers.requirement });
+        const { results } = await engine.run({ ...layers.params, ...layers.order, ...layers.events, ...layers.requirement });
         return results.map((r) => indexByName.get(r.name as string)!).sort((a, b) => a - b);
       });
       queue = next.catch(() => undefined);

@@ -370,6 +370,8 @@ function drugTestingFacts(order: ProposedOrder, params: ResolvedParameters, log:
 /** Every event fact, null: the starting point for each order (built once, copied per order). */
 const NO_EVENT_FACTS: Readonly<Record<string, FactValue>> = Object.freeze(Object.fromEntries(Object.keys(EVENT_FACTS).map((name) => [name, null])));
 
+const PROPOSAL_FACTS: Readonly<Record<string, FactValue>> = Object.freeze({ ...NO_EVENT_FACTS, 'events.inProgress': false });
+
 function judgedOn(order: ProposedOrder): string | null {
   if (order.asOf !== undefined) return order.asOf;
   let latest: string | null = null;
@@ -386,9 +388,11 @@ export function deriveEventFacts(
   order: ProposedOrder,
   params: ResolvedParameters,
   orderFacts: Readonly<Record<string, FactValue>>,
-): Record<string, FactValue> {
-  const facts: Facts = { ...NO_EVENT_FACTS };
+): Readonly<Record<string, FactValue>> {
   const inProgress = order.events !== undefined;
+  // Most orders checked are proposals with no report dates: they share one frozen set of facts.
+  if (!inProgress && order.psr === undefined && order.asOf === undefined) return PROPOSAL_FACTS;
+  const facts: Facts = { ...NO_EVENT_FACTS };
   const asOf = judgedOn(order);
   facts['events.inProgress'] = inProgress;
   facts['events.asOf'] = asOf;
