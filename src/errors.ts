@@ -18,7 +18,7 @@ const ISSUES_IN_MESSAGE = 20;
  */
 function toInputIssue(issue: z.core.$ZodIssue): InputIssue {
   const path = Object.freeze(issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)));
-  const base = { path: issue.path.length > 2 ? path.slice(0, 1) : path, code: issue.code, message: issue.message };
+  const base = { path, code: issue.code, message: issue.message };
   return Object.freeze(issue.code === 'unrecognized_keys' ? { ...base, keys: Object.freeze([...issue.keys]) } : base);
 }
 

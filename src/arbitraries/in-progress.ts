@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { OrderEvent } from '../schema/events.js';
 import { CALENDAR_RANGE, isWorkingDay } from '../calendar/index.js';
 import { DATE_RANGE } from '../schema/primitives.js';
-import { earlierOf, plusDays, plusMonths } from './days.js';
+import { dayOf, earlierOf, plusDays, plusMonths } from './days.js';
 import type { Draft } from './draft.js';
 import { pick, place } from './place.js';
 import { AREAS, nth } from './vocabulary.js';
@@ -121,7 +121,7 @@ export function addEvents(draft: Draft, p: ProgressPicks, onSchedule: boolean, r
     add({ type: 'warning', on: first });
     if (p.enforcement > 1) {
       const within = plusDays(plusMonths(first, law.num('enforcement.warningMonths') ?? 12), -1);
-      const second = plusDays(first, place(p.secondFailureAt, 1, Math.max(1, dayDiff(first, within))));
+      const second = plusDays(first, place(p.secondFailureAt, 1, Math.max(1, dayOf(within) - dayOf(first))));
       add({ type: 'unacceptable-failure', on: second });
       add({ type: 'breach-initiated', on: workingDaysAfter(second, place(p.breachAction, 0, limit(draft, 'ns.breachActionDays') + slack)) });
     }
@@ -138,5 +138,3 @@ export function addEvents(draft: Draft, p: ProgressPicks, onSchedule: boolean, r
   if (p.explicitAsOf || readOn !== undefined) order.asOf = asOf;
   else delete order.asOf;
 }
-
-const dayDiff = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);

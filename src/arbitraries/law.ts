@@ -21,8 +21,15 @@ export class Law {
     this.regime = regimeFor(dates).id;
   }
 
+  private readonly cache = new Map<string, ParameterValue>();
+
   value(name: string): ParameterValue {
-    return this.params[name]?.value ?? null;
+    let v = this.cache.get(name);
+    if (v === undefined) {
+      v = this.params[name]?.value ?? null;
+      this.cache.set(name, v);
+    }
+    return v;
   }
 
   /** A numeric parameter, or null where the law has no such limit on these dates. */
@@ -57,14 +64,25 @@ export class Law {
     return this.is('dtto.available');
   }
 
+  private readonly kinds = new Map<RequirementKind, { available: boolean; punitive: boolean }>();
+
+  private kind(kind: RequirementKind) {
+    let k = this.kinds.get(kind);
+    if (!k) {
+      k = { available: this.communityOrders && this.is(`availability.${kind}`), punitive: this.is(`punitive.${kind}`) };
+      this.kinds.set(kind, k);
+    }
+    return k;
+  }
+
   /** The requirement exists under this law, exactly as the availability rule reads it. */
   available(kind: RequirementKind): boolean {
-    return this.communityOrders && this.is(`availability.${kind}`);
+    return this.kind(kind).available;
   }
 
   /** A kind the sentencer may treat as the punitive element (CJA 2003 s.177(2A)). */
   punitive(kind: RequirementKind): boolean {
-    return this.is(`punitive.${kind}`);
+    return this.kind(kind).punitive;
   }
 
   /** Highest DRR intensity rank proportionate to a band (1 low, 2 medium, 3 high), or null before the guidance. */

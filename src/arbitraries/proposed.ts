@@ -4,15 +4,15 @@ import { SentenceSchema } from '../schema/order.js';
 import { DATE_RANGE, INTENSITIES, SERIOUSNESS_BANDS } from '../schema/primitives.js';
 import type { Requirement, RequirementKind } from '../schema/requirements.js';
 import * as Schemas from '../schema/requirements.js';
-import { BREAKERS } from './breakers.js';
+import { BREAKERS } from './breakers/index.js';
 import { orderBreaching } from './breaching.js';
 import { datedWhere } from './case-dates.js';
 import { dayOf, earlierOf, isoOf, laterOf, plusDays, plusMonths } from './days.js';
 import { buildFrom, draftSources } from './draft.js';
 import type { Law } from './law.js';
-import type { ArbitraryOptions } from './options.js';
+import { rangeOf, type ArbitraryOptions } from './options.js';
 import { birthDateFor, omTiers, treatmentTiers } from './people.js';
-import { pick, place } from './place.js';
+import { pick } from './place.js';
 import { KIND_ORDER } from './requirements.js';
 import { AREAS, DIRECTORS, EM_EXCEPTIONS, OFFENCES, PROGRAMMES, PROHIBITED_ACTIVITIES, PROVIDERS, nth } from './vocabulary.js';
 
@@ -194,15 +194,16 @@ type WildPicks = typeof wildPicks extends fc.Arbitrary<infer T> ? T : never;
 
 /** Any order the schema accepts, whatever the law says of it: a proposal, so no events. */
 function wildOrder(options: ArbitraryOptions): fc.Arbitrary<ProposedOrderInput> {
-  return fc.record({ when: datedWhere(options, () => true, 'any order'), p: wildPicks }).map(({ when: { law, dates }, p }) => buildWild(law, dates, p));
+  const { from } = rangeOf(options);
+  return fc.record({ when: datedWhere(options, () => true, 'any order'), p: wildPicks }).map(({ when: { law, dates }, p }) => buildWild(law, dates, p, from));
 }
 
 const EARLIEST_BIRTH = '1900-01-01';
 
-function buildWild(law: Law, dates: { offence: string; conviction: string; sentence: string }, p: WildPicks): ProposedOrderInput {
+function buildWild(law: Law, dates: { offence: string; conviction: string; sentence: string }, p: WildPicks, floor: string): ProposedOrderInput {
   const age = wild(p.age, [law.num('communityOrder.minAge'), law.num('dtto.minAge'), law.num('attendanceCentre.maxAge')], 10, 90);
   const offences = p.seriousness.map((seriousness, i) => ({
-    committedOn: i === 0 ? dates.offence : laterOf(DATE_RANGE.from, plusDays(dates.offence, -p.daysEarlier[(i - 1) % 2]!)),
+    committedOn: i === 0 ? dates.offence : laterOf(floor, plusDays(dates.offence, -p.daysEarlier[(i - 1) % 2]!)),
     seriousness,
     ...p.offenceFlags,
   }));

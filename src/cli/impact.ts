@@ -3,7 +3,7 @@ import type { Finding, FindingKind, ValidationResult } from '../index.js';
 import { paint } from './colour.js';
 import { allFindings } from './findings.js';
 import { CliError, wantsColour, write, type CliIo } from './io.js';
-import { parseLine, recordForValue, validateFn } from './lines.js';
+import { parseLine, recordForValue, validateFn, type LineRecord } from './lines.js';
 import { linesOf, openCaseload } from './ndjson.js';
 import { VALIDATOR_FLAGS, loadValidatorSpec, validatorFrom, type ValidatorSpec } from './options.js';
 import { requirementLabel } from './report.js';
@@ -133,20 +133,27 @@ export async function runImpact(argv: string[], io: CliIo): Promise<number> {
 
   const input = await openCaseload(positionals[0]!, io);
   const summary = emptySummary();
+  const reportBad = async (record: Extract<LineRecord, { error: unknown }>) => {
+    summary.orders++;
+    summary.bad++;
+    if (values.json) await write(io.stdout, `${JSON.stringify(record)}\n`);
+    else await write(io.stderr, `line ${record.line}: bad input: ${record.error.message}\n`);
+  };
   let line = 0;
   for await (const text of linesOf(input.stream)) {
     line++;
     const parsed = parseLine(text);
-    const before = 'error' in parsed ? { line, error: { message: parsed.error } } : await recordForValue(validateBefore, parsed.value, line);
-    if ('error' in before) {
-      summary.orders++;
-      summary.bad++;
-      if (values.json) await write(io.stdout, `${JSON.stringify(before)}\n`);
-      else await write(io.stderr, `line ${line}: bad input: ${before.error.message}\n`);
+    if ('error' in parsed) {
+      await reportBad({ line, error: { message: parsed.error } });
       continue;
     }
-    // Same text, same schema: a line that parsed before parses after.
-    const after = await recordForValue(validateAfter, (parsed as { value: unknown }).value, line);
+    const before = await recordForValue(validateBefore, parsed.value, line);
+    if ('error' in before) {
+      await reportBad(before);
+      continue;
+    }
+    // The schema does not change with the law: an order that parsed before parses after.
+    const after = await recordForValue(validateAfter, parsed.value, line);
     if ('error' in after) throw new Error(`line ${line} validated under the bundled law but not under the change`);
     const impact = compareResults(line, before.result, after.result);
     countImpact(summary, impact);

@@ -28,8 +28,8 @@ export class CliError extends Error {
 }
 
 /** Write and wait while the stream is full, so a slow reader of stdout holds back the producer. */
-export function write(stream: Writable, chunk: string): Promise<void> {
-  if (chunk === '') return Promise.resolve();
+export function write(stream: Writable, chunk: string | Uint8Array): Promise<void> {
+  if (chunk.length === 0) return Promise.resolve();
   if (stream.write(chunk)) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const done = (error?: Error) => {

@@ -8,8 +8,8 @@ export interface Batch {
 }
 
 export interface BatchOutput {
-  /** One NDJSON record per input line, in input order, each ending in a newline. */
-  readonly text: string;
+  /** One NDJSON record per input line, in input order, each ending in a newline; UTF-8 bytes when it comes from a worker. */
+  readonly text: string | Uint8Array;
   readonly tally: Tally;
 }
 

@@ -19,9 +19,14 @@ export function serveBatches(): void {
   if (!port || !isWorkerInit(workerData)) throw new Error('serveBatches runs only in a worker thread started by the CLI');
   const { spec } = workerData;
   const validate = validateFn(validatorFrom(spec), spec.evaluator);
+  const encoder = new TextEncoder();
   port.on('message', (batch: Batch) => {
     processBatch(validate, batch).then(
-      (output) => port.postMessage({ ok: true, output }),
+      (output) => {
+        // Sent as bytes whose buffer moves to the main thread, so the main thread neither copies nor re-encodes the text.
+        const bytes = encoder.encode(output.text as string);
+        port.postMessage({ ok: true, output: { text: bytes, tally: output.tally } }, [bytes.buffer]);
+      },
       (error: unknown) => port.postMessage({ ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     );
   });

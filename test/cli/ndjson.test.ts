@@ -91,6 +91,34 @@ describe('proportionate check --ndjson', () => {
     expect(records.map((r) => r.result?.ok)).toEqual(orders.map((_, i) => i % 3 !== 0));
   });
 
+  it('reads no further ahead than a bounded window while stdout is blocked (memory flat in the number of lines)', async () => {
+    let pulled = 0;
+    const total = 20_000;
+    // Cheap lines (not JSON) so the test is about flow, not validation.
+    const stdin = Readable.from(
+      (function* () {
+        for (let i = 0; i < total; i++) {
+          pulled++;
+          yield 'x\n';
+        }
+      })(),
+    );
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const blocked = new (class extends Capture {
+      override _write(chunk: Buffer | string, enc: BufferEncoding, done: (error?: Error | null) => void): void {
+        gate.then(() => super._write(chunk, enc, done));
+      }
+    })(false, 0, 1024);
+    const running = cli(['check', '--ndjson', '-'], { stdin, stdout: blocked });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const pulledWhileBlocked = pulled;
+    release();
+    const run = await running;
+    expect(pulledWhileBlocked).toBeLessThan(total / 4);
+    expect(parseLines(run.stdout)).toHaveLength(total);
+  });
+
   it('property: record i is the library\'s answer for line i, for any mix of orders and junk', async () => {
     const line = fc.oneof(
       fc.constantFrom(lawfulMediumDrr(), unwilling(), lawfulCodeDrr(), badSchema()).map((o) => JSON.stringify(o)),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createValidator, InvalidOrderError, type ValidationResult } from '../../src/index.js';
-import { packs as rulePacks, parameters as ruleParameters } from '../../src/rules.js';
+import { createValidator, InvalidOrderError, REGIMES, type ValidationResult } from '../../src/index.js';
+import { findingCodes, packs as rulePacks, parameters as ruleParameters } from '../../src/rules.js';
 import { clone, lawfulCodeDrr, lawfulMediumDrr } from '../support/orders.js';
 import { everyFieldOrder, extraPack, firstUnfrozen } from './support.js';
 
@@ -91,6 +91,11 @@ describe('cached structures are frozen', () => {
     const rule = rulePacks[0]!.rules[0] as any;
     expect(() => (rule.event.params.message = 'changed')).toThrow(TypeError);
     expect(() => (rule.conditions.extra = 1)).toThrow(TypeError);
+  });
+
+  it('the regimes and the finding code catalogue are frozen all the way down: the regime of a case cannot be moved by a caller', () => {
+    expect(firstUnfrozen(REGIMES)).toBeUndefined();
+    expect(firstUnfrozen(findingCodes)).toBeUndefined();
   });
 
   it('a caller who changes a pack after passing it cannot change the rules that were checked', async () => {
