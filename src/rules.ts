@@ -6,6 +6,7 @@ import { BUNDLED_PACKS, BUNDLED_PARAMETERS } from './engine/bundled.js';
 import { loadPacks, type LoadedPack } from './engine/load.js';
 import type { Citation, FindingKind } from './engine/pack.js';
 import { weakest, type Confidence } from './law/confidence.js';
+import { deepFreeze } from './freeze.js';
 
 export { REGIMES } from './law/regimes.js';
 export type { ParameterDefinition, ParameterTable, DatedValue } from './law/parameters.js';
@@ -41,7 +42,7 @@ function catalogue(): readonly FindingCode[] {
       byCode.set(code, { ...seen, citations, confidence: weakest(seen.confidence, params.confidence) });
     }
   }
-  return Object.freeze([...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : 1)));
+  return deepFreeze([...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : 1)));
 }
 
 /** Every finding code the bundled rules can produce, sorted by code. */

@@ -53,6 +53,14 @@ interface PreparedPack {
 const asSource = (r: unknown, i: number): PackSource =>
   r !== null && typeof r === 'object' && 'file' in r && 'data' in r ? (r as PackSource) : { file: `options.rules[${i}]`, data: r };
 
+/** The area default provision, checked like an order's own; a bad one is refused with its paths. */
+function parseProvision(provision: unknown): Provision {
+  const parsed = ProvisionSchema.safeParse(provision);
+  if (parsed.success) return parsed.data;
+  const where = parsed.error.issues.map((i) => `provision.${i.path.join('.')}: ${i.message}`.replace(/\.:/, ':')).join('; ');
+  throw new TypeError(`Invalid options.provision: ${where}`);
+}
+
 export function createValidator(options: ValidatorOptions = {}): Validator {
   const parameters = withOverrides(BUNDLED_PARAMETERS, options.parameters as Record<string, unknown> | undefined);
   const resolver = createResolver(parameters);
@@ -63,7 +71,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
   const packs = loadPacks([...BUNDLED_PACKS, ...(options.rules ?? []).map(asSource)], parameters);
   const evaluatorName = options.evaluator ?? 'compiled';
   if (evaluatorName !== 'compiled' && evaluatorName !== 'json-rules-engine') throw new TypeError(`Unknown evaluator "${String(evaluatorName)}"`);
-  const defaultProvision = options.provision === undefined ? undefined : ProvisionSchema.parse(options.provision);
+  const defaultProvision = options.provision === undefined ? undefined : parseProvision(options.provision);
   const prepared: PreparedPack[] = packs.map((pack) => ({
     pack,
     kinds: pack.kinds ? new Set(pack.kinds) : undefined,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deepFreeze } from '../freeze.js';
 import regimeData from '../../rules/regimes.json' with { type: 'json' };
 import { IsoDate } from '../schema/primitives.js';
 import { REQUIREMENT_KINDS, type RequirementKind } from '../schema/requirements.js';
@@ -52,8 +53,9 @@ const RegimeFile = z
   });
 
 const parsed = RegimeFile.parse(regimeData);
-export const REGIMES: readonly RegimeDefinition[] = Object.freeze(parsed.regimes);
-export const ROLLOUTS: readonly Rollout[] = Object.freeze(parsed.rollouts);
+// Frozen all the way down: the law a case falls under must not be movable by a caller.
+export const REGIMES: readonly RegimeDefinition[] = deepFreeze(parsed.regimes);
+export const ROLLOUTS: readonly Rollout[] = deepFreeze(parsed.rollouts);
 
 /** The regime in a result: which law applied and the date that decided it. */
 export interface Regime {
