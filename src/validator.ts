@@ -84,7 +84,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
         ) as unknown as Record<RegimeId, PreparedRule["citations"][RegimeId]>,
       ),
     })),
-    evaluator: evaluatorName === 'compiled' ? compiledEvaluator(pack, route) : jsonRulesEngineEvaluator(pack),
+    evaluator: evaluatorName === 'compiled' ? compiledEvaluator(pack, route) : jsonRulesEngineEvaluator(pack, route),
   }));
 
   const parse = (input: unknown): ProposedOrder => {

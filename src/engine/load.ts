@@ -61,6 +61,7 @@ const isOrderFact = (name: string): boolean => Object.hasOwn(ORDER_FACTS, name);
  */
 export function loadPacks(sources: readonly PackSource[], parameters: ParameterTable): readonly LoadedPack[] {
   const paramFacts = parameterFactNames(parameters);
+  const nullable = nullableParameterFacts(parameters);
   const codeHome = new Map<string, { file: string; kind: FindingKind }>();
   const ruleNames = new Map<string, string>();
   const packIds = new Map<string, string>();
@@ -96,6 +97,9 @@ export function loadPacks(sources: readonly PackSource[], parameters: ParameterT
       if (where) throw new RulePackError(file, rule.name, `rule name is also used in ${where}`);
       ruleNames.set(rule.name, file);
       checkCondition(rule.conditions, file, rule.name, isKnownFact, shared, true);
+      checkNullGuards(rule.conditions, shared, nullable, (problem) => {
+        throw new RulePackError(file, rule.name, problem);
+      });
 
       const { type: code, params } = rule.event;
       const home = codeHome.get(code);
@@ -144,6 +148,49 @@ function ruleNameAt(data: unknown, index: number): string | undefined {
   const rules = (data as { rules?: unknown[] } | null)?.rules;
   const rule = Array.isArray(rules) ? (rules[index] as { name?: unknown } | undefined) : undefined;
   return typeof rule?.name === 'string' ? rule.name : `#${index}`;
+}
+
+const NUMERIC: ReadonlySet<string> = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
+
+/**
+ * `param.*` facts that are null on some date: a series that starts after 1990, holds a null, or a
+ * tier-picked family (null when no tier is recorded).
+ */
+export function nullableParameterFacts(table: ParameterTable): Set<string> {
+  const out = new Set<string>();
+  for (const [name, def] of Object.entries(table)) {
+    const nullable = def.values[0]!.from > '1990-01-01' || def.values.some((v) => v.value === null);
+    if (nullable) out.add(`param.${name}`);
+    const family = familyOf(name);
+    if (family && (nullable || family.members.includes('1'))) out.add(`param.${family.family}`);
+  }
+  return out;
+}
+
+/**
+ * json-rules-engine compares with JavaScript's operators, so `x > null` is `x > 0`: a limit that is
+ * not in force would fire its rule. A numeric comparison against a parameter that can be null must
+ * sit in an `all` beside `{ fact: that parameter, operator: notEqual, value: null }`.
+ */
+function checkNullGuards(
+  node: Condition,
+  shared: Readonly<Record<string, Condition>>,
+  nullable: ReadonlySet<string>,
+  fail: (problem: string) => never,
+  guarded: ReadonlySet<string> = new Set(),
+): void {
+  if ('all' in node) {
+    const inner = new Set(guarded);
+    for (const c of node.all) if ('fact' in c && c.operator === 'notEqual' && c.value === null) inner.add(c.fact);
+    for (const c of node.all) checkNullGuards(c, shared, nullable, fail, inner);
+    return;
+  }
+  if ('any' in node) return node.any.forEach((c) => checkNullGuards(c, shared, nullable, fail, guarded));
+  if ('not' in node) return checkNullGuards(node.not, shared, nullable, fail, guarded);
+  if ('condition' in node) return checkNullGuards(shared[node.condition]!, shared, nullable, fail, guarded);
+  const ref = node.value !== null && typeof node.value === 'object' && !Array.isArray(node.value) ? (node.value as { fact: string }).fact : undefined;
+  if (NUMERIC.has(node.operator) && ref !== undefined && nullable.has(ref) && !guarded.has(ref))
+    fail(`compares "${node.fact}" with "${ref}", which is null on some dates (x ${node.operator} null is true for JavaScript): add { "fact": "${ref}", "operator": "notEqual", "value": null } beside it in an "all"`);
 }
 
 function checkCondition(

@@ -134,7 +134,8 @@ export function deriveOrderFacts(
     'order.lengthMonths': lengthMonths,
     'order.requirementLimitMonths': isSso && ssoPeriod !== undefined ? Math.min(ssoPeriod, lengthMonths) : lengthMonths,
     'order.requirementCount': requirements.length,
-    'order.kinds': kinds,
+    // Sorted, so reordering the requirements changes nothing but their indices.
+    'order.kinds': [...kinds].sort(),
     'order.punitiveCount': punitiveCount,
     'order.fine': sentence.fine === true,
     'order.punitiveException': sentence.punitiveExceptionReason !== undefined,

@@ -1,5 +1,5 @@
 /**
- * A consumer's property test, as shown in the README (docs/property-testing.md). A published
+ * A consumer's property test, as shown in the README. A published
  * consumer imports from 'proportionate' and 'proportionate/arbitraries'; this copy imports the
  * sources so that CI runs exactly the code the README shows.
  */
@@ -46,7 +46,7 @@ describe('the README copy of this example', () => {
     const source = await readFile(new URL(import.meta.url), 'utf8');
     const example = source.split('// --- README example starts ---\n')[1]!.split('// --- README example ends ---')[0]!;
     const published = example.replace("'../../src/index.js'", "'proportionate'").replace("'../../src/arbitraries/index.js'", "'proportionate/arbitraries'");
-    const docs = await readFile(new URL('../../docs/property-testing.md', import.meta.url), 'utf8');
+    const docs = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
     expect(docs).toContain('```ts\n' + published + '```');
   });
 });

@@ -2,7 +2,8 @@
  * Differential test (issue 8): the compiled evaluator and json-rules-engine, the reference
  * semantics, give identical results for generated orders of every sort.
  *
- * CI runs 10,000 cases. The documented longer run is 1,000,000 (about 30-60 minutes on one core):
+ * CI runs 10,000 cases (about 2 minutes: json-rules-engine takes some 12 ms a case). The documented
+ * longer run is 1,000,000 cases, some 3-4 hours on one core:
  *
  *   PROPORTIONATE_DIFF_RUNS=1000000 npx vitest run test/properties/differential.test.ts --testTimeout=0
  *
@@ -40,6 +41,6 @@ it(
       { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), ...(PATH === undefined ? {} : { path: PATH }) },
     );
   },
-  // About 2 ms a case for json-rules-engine; generous so a loaded CI machine does not time out.
-  Math.max(120_000, RUNS * 20),
+  // About 12 ms a case for json-rules-engine; generous so a loaded CI machine does not time out.
+  Math.max(300_000, RUNS * 60),
 );
