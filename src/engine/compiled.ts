@@ -14,11 +14,19 @@ type Predicate = (facts: FactLayers) => boolean;
 function compile(node: Condition, shared: Readonly<Record<string, Condition>>, route: FactRouter, seen: ReadonlySet<string> = new Set()): Predicate {
   if ('all' in node) {
     const parts = node.all.map((c) => compile(c, shared, route, seen));
-    return (f) => parts.every((p) => p(f));
+    if (parts.length === 1) return parts[0]!;
+    return (f) => {
+      for (let i = 0; i < parts.length; i++) if (!parts[i]!(f)) return false;
+      return true;
+    };
   }
   if ('any' in node) {
     const parts = node.any.map((c) => compile(c, shared, route, seen));
-    return (f) => parts.some((p) => p(f));
+    if (parts.length === 1) return parts[0]!;
+    return (f) => {
+      for (let i = 0; i < parts.length; i++) if (parts[i]!(f)) return true;
+      return false;
+    };
   }
   if ('not' in node) {
     const inner = compile(node.not, shared, route, seen);
