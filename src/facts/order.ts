@@ -7,6 +7,9 @@ import { ageOn, monthsBetween } from './dates.js';
 import type { FactValue, ParameterOrigin } from './types.js';
 
 const BAND_RANK = { low: 1, medium: 2, high: 3, custody: 4 } as const;
+/** Fact and parameter names per kind, built once rather than per order. */
+const HAS_FACTS: readonly (readonly [RequirementKind, string])[] = REQUIREMENT_KINDS.map((k) => [k, `has.${k}`] as const);
+const PUNITIVE_PARAMETER = Object.fromEntries(REQUIREMENT_KINDS.map((k) => [k, `punitive.${k}`])) as Record<RequirementKind, string>;
 const TIER_NEED_RANK: Readonly<Record<number, number>> = { 1: 0, 2: 1, 3: 2, 4: 3 };
 const BANDS: ReadonlySet<string> = new Set(SERIOUSNESS_BANDS);
 const OM_TIERS: ReadonlySet<string> = new Set(['1', '2', '3', '4']);
@@ -106,7 +109,7 @@ export function deriveOrderFacts(
   const oasys = offender.assessment?.oasys;
 
   let punitiveCount = 0;
-  for (const k of kinds) if (params[`punitive.${k}`]?.value === true) punitiveCount++;
+  for (const k of kinds) if (params[PUNITIVE_PARAMETER[k]]?.value === true) punitiveCount++;
 
   const facts: Record<string, FactValue> = {
     'date.offence': dates.offence,
@@ -153,7 +156,7 @@ export function deriveOrderFacts(
     'provision.atrQualifiedProvider': provision?.atrQualifiedProvider ?? null,
     'provision.programmes': provision?.programmes ?? null,
   };
-  for (const k of REQUIREMENT_KINDS) facts[`has.${k}`] = kindSet.has(k);
+  for (const [k, fact] of HAS_FACTS) facts[fact] = kindSet.has(k);
 
   const layer = paramLayer(params);
   const origins: Record<string, ParameterOrigin> = {};

@@ -52,16 +52,8 @@ export function onDates(o: Order, dates: CaseDates, lengthMonths = 18): Order {
 export const drugNeed = { dependentOrPropensity: true, requiresAndSusceptible: true } as const;
 export const alcoholNeed = { dependent: true, requiresAndSusceptible: true } as const;
 
-export const DRR: RequirementOf<'drug-rehabilitation'> = {
-  kind: 'drug-rehabilitation',
-  intensity: 'medium',
-  months: 12,
-  setting: 'non-residential',
-  provider: { name: 'Community Drug Team', registered: true },
-  testsPerWeek: 2,
-  recommendedByOfficer: true,
-  offenderWilling: true,
-};
+/** The lawful medium DRR of test/support/orders.ts, so both fixtures describe the same requirement. */
+export const DRR = lawfulMediumDrr().requirements[0] as RequirementOf<'drug-rehabilitation'>;
 export const ATR: RequirementOf<'alcohol-treatment'> = {
   kind: 'alcohol-treatment',
   months: 9,
