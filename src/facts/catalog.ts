@@ -47,6 +47,7 @@ export const ORDER_FACTS: Readonly<Record<string, string>> = {
   'provision.recorded': 'The area provision is known (given in the order or as a validator default)',
   'provision.area': 'Area of the provision, or null',
   'provision.drrIntensities': 'DRR intensities the area has commissioned, or null',
+  'provision.noDrrCommissioned': 'The area has commissioned no DRR treatment at all (an empty list; null if unknown)',
   'provision.atrQualifiedProvider': 'The area has a suitably qualified alcohol treatment provider (null if unknown)',
   'provision.programmes': 'Accredited programmes run locally, or null',
   ...Object.fromEntries(REQUIREMENT_KINDS.map((k) => [`has.${k}`, `The order has a ${k} requirement`])),

@@ -153,6 +153,7 @@ export function deriveOrderFacts(
     'provision.recorded': provision !== undefined,
     'provision.area': provision?.area ?? null,
     'provision.drrIntensities': provision?.drrIntensities ?? null,
+    'provision.noDrrCommissioned': provision?.drrIntensities === undefined ? null : provision.drrIntensities.length === 0,
     'provision.atrQualifiedProvider': provision?.atrQualifiedProvider ?? null,
     'provision.programmes': provision?.programmes ?? null,
   };

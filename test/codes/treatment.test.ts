@@ -54,6 +54,16 @@ describeCodes('drug rehabilitation requirement (rules/cja-2003/drug-rehabilitati
     facts: { 'requirement.provider.name': null },
   },
   {
+    code: 'DRR_NO_ARRANGEMENTS',
+    when: 'the area has commissioned no DRR treatment at all',
+    kind: 'invalid',
+    at: 0,
+    trigger: () => cja((o) => (o.provision = { drrIntensities: [] })),
+    near: () => cja((o) => (o.provision = { drrIntensities: ['medium'] })),
+    confidence: 'verified',
+    facts: { 'provision.drrIntensities': [] },
+  },
+  {
     code: 'DRR_NOT_RECOMMENDED',
     when: 'the probation officer has not recommended it',
     kind: 'invalid',
