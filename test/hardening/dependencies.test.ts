@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
 // npm audit cannot reach an advisory endpoint from the machines this is built on, so the versions
-// the library relies on are checked here instead (docs/security.md gives the reasoning).
+// the library relies on are checked here instead (README "Security and dependencies" gives the reasoning).
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
 const pkg = read('package.json');
@@ -26,7 +26,7 @@ const productionPackages = (): Map<string, string> =>
   );
 
 describe('dependencies', () => {
-  // Adding a production dependency is a decision to record in docs/security.md, not a side effect.
+  // Adding a production dependency is a decision to record in the README (Security and dependencies), not a side effect.
   const DIRECT = ['date-fns', 'json-rules-engine', 'zod'];
   const INSTALLED = [...DIRECT, 'clone', 'eventemitter2', 'hash-it', 'jsonpath-plus', 'jsep', '@jsep-plugin/assignment', '@jsep-plugin/regex'];
 
