@@ -67,7 +67,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
   // Parameters live in their own layer; band- and tier-picked families (param.x) are order facts.
   const directParams = new Set(Object.keys(parameters).map((name) => `param.${name}`));
   const route: FactRouter = (name) =>
-    name.startsWith('requirement.') ? 'requirement' : directParams.has(name) ? 'params' : name in EVENT_FACTS ? 'events' : 'order';
+    name.startsWith('requirement.') ? 'requirement' : directParams.has(name) ? 'params' : Object.hasOwn(EVENT_FACTS, name) ? 'events' : 'order';
   const packs = loadPacks([...BUNDLED_PACKS, ...(options.rules ?? []).map(asSource)], parameters);
   const evaluatorName = options.evaluator ?? 'compiled';
   if (evaluatorName !== 'compiled' && evaluatorName !== 'json-rules-engine') throw new TypeError(`Unknown evaluator "${String(evaluatorName)}"`);
