@@ -2,24 +2,14 @@
 // Writes src/engine/bundled.generated.ts: one static import per JSON file under rules/, so bundlers
 // (tsup, the browser demo) carry the rule packs and parameters without reading the file system.
 // Run after adding or removing a file in rules/; test/rules-bundle.test.ts fails when it is stale.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { root, ruleFiles, writeOrCheck } from './rule-files.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const rulesDir = join(root, 'rules');
 const out = join(root, 'src/engine/bundled.generated.ts');
 
-const walk = (dir) =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : []));
-
-const files = walk(rulesDir).map((f) => relative(rulesDir, f).split('\\').join('/')).sort();
-const isPack = (f) => {
-  const data = JSON.parse(readFileSync(join(rulesDir, f), 'utf8'));
-  return Array.isArray(data.rules);
-};
-const packs = files.filter(isPack);
-const params = files.filter((f) => f.startsWith('parameters/'));
+const files = ruleFiles();
+const packs = files.filter((f) => Array.isArray(f.data.rules)).map((f) => f.file);
+const params = files.filter((f) => f.file.startsWith('parameters/')).map((f) => f.file);
 const ident = (f) => f.replace(/\.json$/, '').replace(/[^A-Za-z0-9]+/g, '_');
 
 export function render() {
@@ -41,13 +31,4 @@ export function render() {
   return lines.join('\n');
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const text = render();
-  if (process.argv.includes('--check')) {
-    const current = readFileSync(out, 'utf8');
-    if (current !== text) {
-      console.error('src/engine/bundled.generated.ts is stale: run node scripts/bundle-rules.mjs');
-      process.exit(1);
-    }
-  } else writeFileSync(out, text);
-}
+writeOrCheck(import.meta.url, out, render, 'node scripts/bundle-rules.mjs');

@@ -2,21 +2,13 @@
 // Writes rules/README.md: every rule pack's codes listed under the law they cite, so a reader who
 // starts from a citation ("CJA 2003 s.209(2)") finds the rule file in one hop.
 // Run after changing a pack; test/rules-bundle.test.ts fails when the index is stale.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ruleFiles, rulesDir, writeOrCheck } from './rule-files.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const rulesDir = join(root, 'rules');
 const out = join(rulesDir, 'README.md');
-const walk = (dir) =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : []));
 
 export function render() {
-  const packs = walk(rulesDir)
-    .map((f) => ({ file: relative(rulesDir, f).split('\\').join('/'), data: JSON.parse(readFileSync(f, 'utf8')) }))
-    .filter((p) => Array.isArray(p.data.rules))
-    .sort((a, b) => (a.file < b.file ? -1 : 1));
+  const packs = ruleFiles().filter((p) => Array.isArray(p.data.rules));
   const bySource = new Map();
   for (const { file, data } of packs) {
     for (const rule of data.rules) {
@@ -48,12 +40,4 @@ export function render() {
   return lines.join('\n');
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const text = render();
-  if (process.argv.includes('--check')) {
-    if (readFileSync(out, 'utf8') !== text) {
-      console.error('rules/README.md is stale: run node scripts/rule-index.mjs');
-      process.exit(1);
-    }
-  } else writeFileSync(out, text);
-}
+writeOrCheck(import.meta.url, out, render, 'node scripts/rule-index.mjs');

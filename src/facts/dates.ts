@@ -1,3 +1,5 @@
+import { daysInMonth } from '../calendar/day-number.js';
+
 /**
  * Age in whole years on `date`. Someone born on 29 February turns a year older on 1 March in a
  * common year, as English law counts it.
@@ -7,7 +9,6 @@ export function ageOn(dateOfBirth: string, date: string): number {
   return date.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
 }
 
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** `start` plus `months` calendar months, clamped to the month's last day (31 January + 1 month = 28 or 29 February). */
 export function addCalendarMonths(start: string, months: number): string {
@@ -29,11 +30,3 @@ export function monthsBetween(start: string, end: string): number {
   return addCalendarMonths(start, months) === end ? months : months + 0.5;
 }
 
-/** Parse YYYY-MM-DD as a local calendar day, for date-fns arithmetic that never crosses a timezone edge. */
-export function toDate(iso: string): Date {
-  return new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-}
-
-/** Format a local calendar day as YYYY-MM-DD. */
-export const toIso = (date: Date): string =>
-  `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;

@@ -1,8 +1,9 @@
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../calendar/index.js';
-import { daysFromCivil, daysInMonth, formatDayNumber } from '../calendar/day-number.js';
+import { daysFromCivil, formatDayNumber } from '../calendar/day-number.js';
 import type { ResolvedParameters } from '../law/resolve.js';
 import type { OrderEvent } from '../schema/events.js';
 import type { ProposedOrder } from '../schema/order.js';
+import { addCalendarMonths } from './dates.js';
 import type { FactValue } from './types.js';
 
 /**
@@ -105,14 +106,6 @@ const numberParam = (params: ResolvedParameters, name: string): number | null =>
 const ymd = (iso: string): [number, number, number] => [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
 const plusDays = (date: string, days: number): string => formatDayNumber(daysFromCivil(...ymd(date)) + days);
 const plusWeeks = (date: string, weeks: number): string => plusDays(date, 7 * weeks);
-/** As date-fns addMonths: a day missing from the target month becomes its last day (31 January + 1 month = 28 or 29 February). */
-function plusMonths(date: string, months: number): string {
-  const [y, m, d] = ymd(date);
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return formatDayNumber(daysFromCivil(year, month, Math.min(d, daysInMonth(year, month))));
-}
 const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** A deadline n working days after `from`, judged on `asOf`. */
@@ -203,7 +196,7 @@ function secondWarningFacts(order: ProposedOrder, params: ResolvedParameters, lo
   facts['enforcement.secondWarning.given'] = false;
   for (let i = 1; i < warnings.length; i++) {
     const previous = warnings[i - 1]!.on;
-    if (warnings[i]!.on < plusMonths(previous, months)) {
+    if (warnings[i]!.on < addCalendarMonths(previous, months)) {
       facts['enforcement.secondWarning.given'] = true;
       facts['enforcement.secondWarning.on'] = warnings[i]!.on;
       facts['enforcement.secondWarning.previousOn'] = previous;
@@ -237,7 +230,7 @@ function breachActionFacts(order: ProposedOrder, params: ResolvedParameters, log
     const afterOn = [i > 0 ? failures[i - 1]!.on : null, latestWarning]
       .filter((d): d is string => d !== null && d > cycleAfter)
       .reduce<string | null>((latest, d) => (latest === null || d > latest ? d : latest), null);
-    if (afterOn === null || failure >= plusMonths(afterOn, months)) continue;
+    if (afterOn === null || failure >= addCalendarMonths(afterOn, months)) continue;
     const metOn = breaches.find((b) => b.on >= failure)?.on ?? null;
     const outcome = guarded(() => judge(failure, days, metOn, asOf));
     if (!outcome) return;
@@ -301,7 +294,7 @@ function reviewHearingFacts(order: ProposedOrder, log: EventLog, asOf: string, f
   const drr = order.requirements[index];
   if (drr?.kind !== 'drug-rehabilitation' || drr.reviewIntervalWeeks === undefined) return;
   const interval = drr.reviewIntervalWeeks;
-  const drrEnd = plusMonths(order.sentenceDate, drr.months);
+  const drrEnd = addCalendarMonths(order.sentenceDate, drr.months);
   const endsOn = drrEnd < order.sentence.endDate ? drrEnd : order.sentence.endDate;
   const result = guarded(() => {
     let last: string | null = null;

@@ -1,8 +1,7 @@
-import type { KeyDates } from '../law/parameters.js';
+import { familyOf, type KeyDates } from '../law/parameters.js';
 import type { ResolvedParameters } from '../law/resolve.js';
 import type { ProposedOrder, Provision } from '../schema/order.js';
 import { REQUIREMENT_KINDS, type RequirementKind } from '../schema/requirements.js';
-import { SERIOUSNESS_BANDS } from '../schema/primitives.js';
 import { ageOn, monthsBetween } from './dates.js';
 import type { FactValue, ParameterOrigin } from './types.js';
 
@@ -11,8 +10,6 @@ const BAND_RANK = { low: 1, medium: 2, high: 3, custody: 4 } as const;
 const HAS_FACTS: readonly (readonly [RequirementKind, string])[] = REQUIREMENT_KINDS.map((k) => [k, `has.${k}`] as const);
 const PUNITIVE_PARAMETER = Object.fromEntries(REQUIREMENT_KINDS.map((k) => [k, `punitive.${k}`])) as Record<RequirementKind, string>;
 const TIER_NEED_RANK: Readonly<Record<number, number>> = { 1: 0, 2: 1, 3: 2, 4: 3 };
-const BANDS: ReadonlySet<string> = new Set(SERIOUSNESS_BANDS);
-const OM_TIERS: ReadonlySet<string> = new Set(['1', '2', '3', '4']);
 
 /**
  * Requirement kinds that can address a substance need (inspection 5.15, 5.4: treatment, testing,
@@ -51,13 +48,13 @@ function paramLayer(params: ResolvedParameters): ParamLayer {
     const origin = Object.freeze({ name, source: p.source, confidence: p.confidence });
     facts[`param.${name}`] = p.value;
     origins[`param.${name}`] = origin;
-    const dot = name.lastIndexOf('.');
-    const family = `param.${name.slice(0, dot)}`;
-    const member = name.slice(dot + 1);
-    const into = BANDS.has(member) ? bands : OM_TIERS.has(member) ? tiers : undefined;
-    if (!into) continue;
+    // The same family rule the loader checks packs against (law/parameters.ts familyOf).
+    const found = familyOf(name);
+    if (!found) continue;
+    const into = found.members.includes('1') ? tiers : bands;
+    const family = `param.${found.family}`;
     const members = into.get(family) ?? {};
-    members[member] = { value: p.value, origin };
+    members[found.member] = { value: p.value, origin };
     into.set(family, members);
   }
   const list = (m: Map<string, Record<string, Member>>): Family[] => [...m].map(([fact, members]) => ({ fact, members }));

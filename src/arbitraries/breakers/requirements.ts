@@ -7,6 +7,17 @@ import { DIRECTORS, nth } from '../vocabulary.js';
 import { failCondition, isNumber, maxOf, onRequirement, outside, setNeed, type Breaker } from './kit.js';
 
 /** Requirements: the statutory conditions and limits of each kind, and its existence under the case's law. */
+
+/** A treatment period just under its statutory minimum, only where the minimum was in force (before LASPO 2012). */
+const periodBelowMinimum = (kind: 'drug-rehabilitation' | 'alcohol-treatment', minimum: string): Breaker =>
+  onRequirement(
+    kind,
+    (r, d, b) => {
+      r.months = below(b.p, d.law.limit(minimum), 0);
+    },
+    (law) => isNumber(law.num(minimum)),
+  );
+
 export const REQUIREMENT_BREAKERS: Readonly<Record<string, Breaker>> = {
   UNPAID_WORK_HOURS_OUT_OF_RANGE: onRequirement('unpaid-work', (r, d, b) => {
     r.hours = outside(b, d.law.limit('unpaidWork.minHours'), d.law.limit('unpaidWork.maxHours'), 0, maxOf(UnpaidWork.shape.hours));
@@ -86,13 +97,7 @@ export const REQUIREMENT_BREAKERS: Readonly<Record<string, Breaker>> = {
   DRR_NOT_WILLING: onRequirement('drug-rehabilitation', (r) => {
     r.offenderWilling = false;
   }),
-  DRR_PERIOD_TOO_SHORT: onRequirement(
-    'drug-rehabilitation',
-    (r, d, b) => {
-      r.months = below(b.p, d.law.limit('drr.minMonths'), 0);
-    },
-    (law) => isNumber(law.num('drr.minMonths')),
-  ),
+  DRR_PERIOD_TOO_SHORT: periodBelowMinimum('drug-rehabilitation', 'drr.minMonths'),
   DRR_PERIOD_EXCEEDS_ORDER: onRequirement('drug-rehabilitation', (r, d, b) => {
     r.months = above(b.p, d.limitMonths, maxOf(DrugRehabilitation.shape.months));
     // Keep review provision so that only the period is wrong.
@@ -119,13 +124,7 @@ export const REQUIREMENT_BREAKERS: Readonly<Record<string, Breaker>> = {
     else if (b.variant % 3 === 1) r.director = { name: nth(DIRECTORS, b.variant), qualified: false };
     else d.order.provision = { ...d.order.provision, atrQualifiedProvider: false };
   }),
-  ATR_PERIOD_TOO_SHORT: onRequirement(
-    'alcohol-treatment',
-    (r, d, b) => {
-      r.months = below(b.p, d.law.limit('atr.minMonths'), 0);
-    },
-    (law) => isNumber(law.num('atr.minMonths')),
-  ),
+  ATR_PERIOD_TOO_SHORT: periodBelowMinimum('alcohol-treatment', 'atr.minMonths'),
   ATR_PERIOD_EXCEEDS_ORDER: onRequirement('alcohol-treatment', (r, d, b) => {
     r.months = above(b.p, d.limitMonths, maxOf(AlcoholTreatment.shape.months));
   }),
