@@ -1,23 +1,25 @@
-import { deriveOrderFacts, keyDatesOf } from './facts/order.js';
-import { deriveEventFacts, EVENT_FACTS } from './facts/events.js';
+import { deriveOrderFacts, keyDatesOf, STAGES, type Stage } from './facts/order.js';
+import { deriveEventFacts, eventFactOrigins, EVENT_FACTS } from './facts/events.js';
 import { deriveRequirementFacts, minWeeklyHoursParameter } from './facts/requirement.js';
 import type { ParameterOrigin } from './facts/types.js';
 import { weakest } from './law/confidence.js';
 import { withOverrides, type ParameterTable } from './law/parameters.js';
-import { REGIME_IDS, regimeFor, type RegimeId } from './law/regimes.js';
+import { regimeFor } from './law/regimes.js';
 import { createResolver } from './law/resolve.js';
 import { BUNDLED_PACKS, BUNDLED_PARAMETERS } from './engine/bundled.js';
 import { compiledEvaluator } from './engine/compiled.js';
-import { lookup, type EvaluatorName, type FactLayers, type FactRouter, type PackEvaluator } from './engine/evaluator.js';
+import { type EvaluatorName, type FactLayers, type FactRouter, type PackEvaluator } from './engine/evaluator.js';
 import { jsonRulesEngineEvaluator } from './engine/jre.js';
-import { loadPacks, type LoadedPack, type PackSource } from './engine/load.js';
-import { buildFinding, factsReadBy, type PreparedRule } from './findings/build.js';
+import { ruleTraces, wantsExplain, type RuleOutcome, type RuleTrace } from './engine/trace.js';
+import { callerPackSources, loadPacks, type LoadedPack, type PackSource } from './engine/load.js';
+import { buildFinding, prepareRule, type PreparedRule } from './findings/build.js';
 import { compareFindings } from './findings/order.js';
 import type { Finding, ValidationResult } from './findings/types.js';
-import { InvalidOrderError } from './errors.js';
-import { deepFreeze } from './freeze.js';
-import { freezeFinding, freezeShallow } from './findings/freeze.js';
+import { InvalidOrderError, unreadableOrder } from './errors.js';
+import { frozenPlainCopy, ownDataOptions, PlainDataError, shownValue } from './freeze.js';
+import { groupFindings } from './findings/group.js';
 import { ProposedOrderSchema, ProvisionSchema, type ProposedOrder, type Provision } from './schema/order.js';
+import { withAdvice, type Envelope } from './advice/index.js';
 
 export interface ValidatorOptions {
   /** Dated parameter overrides by name: a dated series, one value for all dates, or a new definition. */
@@ -28,19 +30,34 @@ export interface ValidatorOptions {
   readonly provision?: Provision;
   /** `'compiled'` (default) or `'json-rules-engine'`, the reference semantics. Both give identical results. */
   readonly evaluator?: EvaluatorName;
+  /**
+   * `'proposal'` (default): a PSR being drafted, where what the order must specify but has not yet
+   * filled in is an advisory. `'sentence'`: the order the court is about to make, where it is invalid.
+   */
+  readonly stage?: Stage;
 }
 
 export type SafeValidateResult =
   | { readonly success: true; readonly result: ValidationResult }
   | { readonly success: false; readonly error: InvalidOrderError };
 
+/** Per-call options: `explain` adds `trace` to the result (see docs/explain.md). Without options nothing changes. */
+export interface ValidateOptions {
+  /** One entry per rule run, with its condition tree and what each condition was given (`result.trace`). */
+  readonly explain?: boolean;
+  /** Verified remedies on each invalid and breach finding, and on tensions that have one (src/advice, docs/advice.md). */
+  readonly remedies?: boolean;
+}
+
 export interface Validator {
-  validate(input: unknown): Promise<ValidationResult>;
-  safeValidate(input: unknown): Promise<SafeValidateResult>;
+  validate(input: unknown, options?: ValidateOptions): Promise<ValidationResult>;
+  safeValidate(input: unknown, options?: ValidateOptions): Promise<SafeValidateResult>;
   /** Synchronous validation; only with the compiled evaluator. */
-  validateSync(input: unknown): ValidationResult;
+  validateSync(input: unknown, options?: ValidateOptions): ValidationResult;
   readonly parameters: ParameterTable;
   readonly packs: readonly LoadedPack[];
+  /** The lawful envelope of a case, per requirement kind (src/advice/envelope.ts). */
+  options(input: unknown): Envelope;
 }
 
 interface PreparedPack {
@@ -50,47 +67,55 @@ interface PreparedPack {
   readonly evaluator: PackEvaluator;
 }
 
-const asSource = (r: unknown, i: number): PackSource =>
-  r !== null && typeof r === 'object' && 'file' in r && 'data' in r ? (r as PackSource) : { file: `options.rules[${i}]`, data: r };
-
 /** The area default provision, checked like an order's own; a bad one is refused with its paths. */
 function parseProvision(provision: unknown): Provision {
-  const parsed = ProvisionSchema.safeParse(provision);
+  let plain: unknown;
+  try {
+    plain = frozenPlainCopy(provision);
+  } catch (error) {
+    if (error instanceof PlainDataError) throw new TypeError(`Invalid options.provision: ${error.path.length ? `provision.${error.message}` : error.problem}`);
+    throw error;
+  }
+  const parsed = ProvisionSchema.safeParse(plain);
   if (parsed.success) return parsed.data;
   const where = parsed.error.issues.map((i) => `provision.${i.path.join('.')}: ${i.message}`.replace(/\.:/, ':')).join('; ');
   throw new TypeError(`Invalid options.provision: ${where}`);
 }
 
-export function createValidator(options: ValidatorOptions = {}): Validator {
-  const parameters = withOverrides(BUNDLED_PARAMETERS, options.parameters as Record<string, unknown> | undefined);
+export function createValidator(given: ValidatorOptions = {}): Validator {
+  // Read once, as data: a getter or a Proxy in the options is refused here, not run later.
+  const options = ownDataOptions(given, 'options') as ValidatorOptions;
+  const parameters = withOverrides(BUNDLED_PARAMETERS, options.parameters);
   const resolver = createResolver(parameters);
   // Parameters live in their own layer; band- and tier-picked families (param.x) are order facts.
   const directParams = new Set(Object.keys(parameters).map((name) => `param.${name}`));
   const route: FactRouter = (name) =>
     name.startsWith('requirement.') ? 'requirement' : directParams.has(name) ? 'params' : Object.hasOwn(EVENT_FACTS, name) ? 'events' : 'order';
-  const packs = loadPacks([...BUNDLED_PACKS, ...(options.rules ?? []).map(asSource)], parameters);
+  const packs = loadPacks([...BUNDLED_PACKS, ...callerPackSources(options.rules)], parameters);
   const evaluatorName = options.evaluator ?? 'compiled';
-  if (evaluatorName !== 'compiled' && evaluatorName !== 'json-rules-engine') throw new TypeError(`Unknown evaluator "${String(evaluatorName)}"`);
+  if (evaluatorName !== 'compiled' && evaluatorName !== 'json-rules-engine') throw new TypeError(`Unknown evaluator ${shownValue(evaluatorName)}`);
+  const stage = options.stage ?? 'proposal';
+  if (!STAGES.includes(stage)) throw new TypeError(`Unknown stage ${shownValue(stage)}; expected ${STAGES.map((s) => `"${s}"`).join(' or ')}`);
   const defaultProvision = options.provision === undefined ? undefined : parseProvision(options.provision);
   const prepared: PreparedPack[] = packs.map((pack) => ({
     pack,
     kinds: pack.kinds ? new Set(pack.kinds) : undefined,
-    rules: pack.rules.map((rule) => ({
-      rule,
-      reads: factsReadBy(rule, pack.conditions ?? {}),
-      citations: deepFreeze(
-        Object.fromEntries(
-          REGIME_IDS.map((id) => [id, rule.event.params.citations.filter((c) => !c.regimes || c.regimes.includes(id)).map(({ regimes: _r, ...c }) => c)]),
-        ) as unknown as Record<RegimeId, PreparedRule["citations"][RegimeId]>,
-      ),
-    })),
+    rules: pack.rules.map((rule) => prepareRule(rule, pack.conditions ?? {}, route)),
     evaluator: evaluatorName === 'compiled' ? compiledEvaluator(pack, route) : jsonRulesEngineEvaluator(pack, route),
   }));
 
   const parse = (input: unknown): ProposedOrder => {
-    const parsed = ProposedOrderSchema.safeParse(input);
-    if (!parsed.success) throw new InvalidOrderError(parsed.error.issues);
-    return parsed.data;
+    let parsed: ReturnType<typeof ProposedOrderSchema.safeParse>;
+    let refusal: InvalidOrderError | undefined;
+    try {
+      parsed = ProposedOrderSchema.safeParse(input);
+      // zod words its messages lazily, from the input: a revoked Proxy throws then, not while parsing.
+      if (!parsed.success) refusal = new InvalidOrderError(parsed.error.issues);
+    } catch (error) {
+      throw unreadableOrder(input, error);
+    }
+    if (refusal) throw refusal;
+    return parsed.data!;
   };
 
   /** Everything up to evaluation: the facts of the order and of each requirement, derived once. */
@@ -99,10 +124,10 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     const regime = regimeFor(dates);
     const params = resolver.resolve(dates);
     const provision = order.provision ?? defaultProvision;
-    const { facts, params: paramFacts, origins, paramOrigins } = deriveOrderFacts(order, dates, params, provision);
+    const { facts, params: paramFacts, origins, paramOrigins } = deriveOrderFacts(order, dates, params, provision, stage);
     const eventFacts = deriveEventFacts(order, params, facts);
     const coRegime = paramFacts['param.communityOrder.available'] === true;
-    const reqFacts = order.requirements.map((r, i) => deriveRequirementFacts(r, i, params, coRegime, provision));
+    const reqFacts = order.requirements.map((r, i) => deriveRequirementFacts(r, i, params, coRegime, provision, order.sentenceDate));
     const regimeOrigin = paramOrigins['param.communityOrder.available'];
     // Requirement facts drawn from parameters carry those parameters' confidence into findings.
     const reqOrigins = order.requirements.map((r) => {
@@ -113,7 +138,9 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
       if (minimum) map['requirement.weeklyHoursMinimum'] = minimum;
       return map;
     });
-    const originOf = (name: string): ParameterOrigin | undefined => origins[name] ?? paramOrigins[name];
+    // A timescale's figure is the standard in force when its clock started: its own origin, not the case's.
+    const eventOrigins = eventFactOrigins(eventFacts);
+    const originOf = (name: string): ParameterOrigin | undefined => origins[name] ?? paramOrigins[name] ?? eventOrigins[name];
     return { regime, facts, paramFacts, eventFacts, originOf, reqFacts, reqOrigins };
   };
 
@@ -145,53 +172,62 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     return runs;
   };
 
-  const assemble = (order: ProposedOrder, ctx: ReturnType<typeof prepare>, runs: Run[], fired: number[][]): ValidationResult => {
+  /** The trace of every rule run. Its nodes are built frozen by the evaluators (a deep freeze afterwards would cost more than the trace). */
+  const traceOf = (runs: Run[], outcomes: readonly (readonly RuleOutcome[])[]): readonly RuleTrace[] =>
+    Object.freeze(runs.flatMap((run, r) => ruleTraces(run.pack.pack, outcomes[r]!, run.index)));
+
+  const assemble = (order: ProposedOrder, ctx: ReturnType<typeof prepare>, runs: Run[], fired: number[][], trace?: readonly RuleTrace[]): ValidationResult => {
     const findings: Finding[] = [];
-    runs.forEach((run, r) => {
-      for (const ruleIndex of fired[r]!) findings.push(buildFinding(run.pack.rules[ruleIndex]!, (name) => lookup(run.layers, route, name), run.originOf, ctx.regime.id, run.index));
-    });
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r]!;
+      for (const ruleIndex of fired[r]!) findings.push(buildFinding(run.pack.rules[ruleIndex]!, run.layers, run.originOf, ctx.regime.id, run.index));
+    }
     findings.sort(compareFindings);
-    const requirements = order.requirements.map((req, index) => {
-      const own = findings.filter((f) => f.requirementIndex === index);
-      return { index, kind: req.kind, valid: !own.some((f) => f.kind === 'invalid'), findings: own };
-    });
-    for (const f of findings) freezeFinding(f);
-    for (const r of requirements) Object.freeze(r.findings) && Object.freeze(r);
-    const breaches = findings.filter((f) => f.kind === 'breach');
-    return freezeShallow({
+    const { requirements, breaches, tensions, advisories } = groupFindings(findings, order.requirements);
+    // Findings, their lists, requirements, citations and the trace are frozen already; this finishes the job.
+    return Object.freeze({
+      ...(order.id === undefined ? {} : { id: order.id }),
       ok: breaches.length === 0 && requirements.every((r) => r.valid),
-      regime: { ...ctx.regime },
+      regime: Object.freeze({ ...ctx.regime }),
       requirements,
       breaches,
-      tensions: findings.filter((f) => f.kind === 'tension'),
-      advisories: findings.filter((f) => f.kind === 'advisory'),
+      tensions,
+      advisories,
+      ...(trace === undefined ? {} : { trace }),
     });
-    // Findings, requirements and citations are frozen already; freezing the top level finishes the job.
   };
 
-  const validateSync = (input: unknown): ValidationResult => {
+  const validateSync = (input: unknown, options?: ValidateOptions): ValidationResult => {
     if (evaluatorName !== 'compiled') throw new TypeError('validateSync needs the compiled evaluator');
+    const explain = wantsExplain(options);
     const order = parse(input);
     const ctx = prepare(order);
     const runs = runsFor(order, ctx);
-    return assemble(order, ctx, runs, runs.map((run) => run.pack.evaluator.runSync!(run.layers)));
+    const fired = runs.map((run) => run.pack.evaluator.runSync!(run.layers));
+    // The findings come from the untraced run either way, so explaining cannot change them.
+    const trace = explain ? traceOf(runs, runs.map((run) => run.pack.evaluator.traceSync!(run.layers, run.originOf))) : undefined;
+    return assemble(order, ctx, runs, fired, trace);
   };
 
-  const validate = async (input: unknown): Promise<ValidationResult> => {
-    if (evaluatorName === 'compiled') return validateSync(input);
+  const validate = async (input: unknown, options?: ValidateOptions): Promise<ValidationResult> => {
+    if (evaluatorName === 'compiled') return validateSync(input, options);
+    const explain = wantsExplain(options);
     const order = parse(input);
     const ctx = prepare(order);
     const runs = runsFor(order, ctx);
-    const fired = await Promise.all(runs.map((run) => run.pack.evaluator.run(run.layers)));
-    return assemble(order, ctx, runs, fired);
+    if (!explain) return assemble(order, ctx, runs, await Promise.all(runs.map((run) => run.pack.evaluator.run(run.layers))));
+    // One engine run gives both: the rules json-rules-engine reports fired, and its result trees.
+    const outcomes = await Promise.all(runs.map((run) => run.pack.evaluator.trace(run.layers, run.originOf)));
+    const fired = outcomes.map((o) => o.flatMap((rule, i) => (rule.fired ? [i] : [])));
+    return assemble(order, ctx, runs, fired, traceOf(runs, outcomes));
   };
 
-  return {
+  const core: Omit<Validator, 'options'> = {
     validate,
     validateSync,
-    async safeValidate(input) {
+    async safeValidate(input, options) {
       try {
-        return { success: true, result: await validate(input) };
+        return { success: true, result: await validate(input, options) };
       } catch (error) {
         if (error instanceof InvalidOrderError) return { success: false, error };
         throw error;
@@ -200,4 +236,6 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     parameters,
     packs,
   };
+  // Advice wraps the core and only calls it; without `remedies` a call goes straight through.
+  return withAdvice(core, { provision: defaultProvision, stage, sync: evaluatorName === 'compiled' });
 }

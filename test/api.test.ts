@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createValidator, InvalidOrderError, type ValidationResult } from '../src/index.js';
+import { createValidator, InvalidOrderError, type Finding, type FindingKind, type ValidationResult } from '../src/index.js';
 import { findingCodes } from '../src/rules.js';
 import { codesOf } from './support/codes.js';
 import { clone, lawfulCodeDrr, lawfulMediumDrr } from './support/orders.js';
@@ -36,18 +36,29 @@ describe('validate', () => {
   });
 
   it('gives every finding a code, kind, message, facts, at least one citation and a confidence', async () => {
+    const lists = { invalid: 0, breach: 0, tension: 0, advisory: 0 };
+    const check = (f: Finding, kind: FindingKind | undefined, requirementIndex: number | undefined) => {
+      const entry = findingCodes.find((c) => c.code === f.code);
+      expect(entry, `${f.code} is a catalogued code`).toBeDefined();
+      expect(f.kind, f.code).toBe(entry!.kind);
+      if (kind) expect(f.kind, `${f.code} is listed among the ${kind} findings`).toBe(kind);
+      expect(f.requirementIndex, f.code).toBe(requirementIndex ?? f.requirementIndex);
+      expect(f.message, f.code).not.toMatch(/\{[a-z]/);
+      expect(f.message.length, f.code).toBeGreaterThan(10);
+      expect(f.citations.length, f.code).toBeGreaterThan(0);
+      expect(['verified', 'secondary', 'unverified']).toContain(f.confidence);
+      expect(Object.keys(f.facts).length, f.code).toBeGreaterThan(0);
+      lists[f.kind]++;
+    };
     for (const { order } of examples) {
       const result = await validator.validate(order);
-      for (const r of result.requirements) {
-        for (const f of r.findings) {
-          expect(f.requirementIndex).toBe(r.index);
-          expect(f.message).not.toMatch(/\{[a-z]/);
-          expect(f.citations.length).toBeGreaterThan(0);
-          expect(['verified', 'secondary', 'unverified']).toContain(f.confidence);
-          expect(Object.keys(f.facts).length).toBeGreaterThan(0);
-        }
-      }
+      for (const r of result.requirements) for (const f of r.findings) check(f, undefined, r.index);
+      for (const f of result.breaches) check(f, 'breach', undefined);
+      for (const f of result.tensions) check(f, 'tension', undefined);
+      for (const f of result.advisories) check(f, 'advisory', undefined);
     }
+    // The examples reach every list, so none of the checks above is vacuous.
+    expect(Object.entries(lists).filter(([, n]) => n === 0).map(([k]) => k)).toEqual([]);
   });
 
   it('sorts findings by kind, then requirement index (order-wide first), then code', async () => {
@@ -63,6 +74,7 @@ describe('validate', () => {
     const keys = all.map((f) => [rank[f.kind], f.requirementIndex ?? -1, f.code] as const);
     const sorted = [...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
     expect(keys).toEqual(sorted);
+    // electronicMonitoring: false is the proposal's own choice, not an empty field: with no reason recorded it is invalid at any stage.
     expect(result.requirements[0]!.findings.map((f) => f.code)).toEqual(['CURFEW_HOURS_OUT_OF_RANGE', 'CURFEW_PERIOD_EXCEEDED', 'CURFEW_WITHOUT_EM']);
   });
 
@@ -152,8 +164,20 @@ describe('findingCodes', () => {
     for (const c of findingCodes) expect(readFileSync(c.file, 'utf8')).toContain(`"type": "${c.code}"`);
   });
 
-  it('only lists codes that a validation can produce (every listed code has a rule in a bundled pack)', () => {
-    expect(new Set(findingCodes.map((c) => c.code)).size).toBe(findingCodes.length);
+  it('lists exactly the codes the rule packs on disk can produce, each once, with the kind its rules give it', () => {
+    // Read from rules/ directly, not through the catalogue under test.
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(`${dir}/${e.name}`) : e.name.endsWith('.json') ? [`${dir}/${e.name}`] : []));
+    const kinds = new Map<string, Set<string>>();
+    for (const file of walk('rules')) {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as { rules?: { event: { type: string; params: { kind: string } } }[] };
+      for (const rule of data.rules ?? []) {
+        if (!kinds.has(rule.event.type)) kinds.set(rule.event.type, new Set());
+        kinds.get(rule.event.type)!.add(rule.event.params.kind);
+      }
+    }
+    expect(findingCodes.map((c) => c.code).sort()).toEqual([...kinds.keys()].sort());
+    for (const c of findingCodes) expect([...kinds.get(c.code)!], c.code).toEqual([c.kind]);
   });
 });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { addBusinessDays, addDays, differenceInCalendarDays, format, isWeekend as fnsIsWeekend, parseISO } from 'date-fns';
 import {
   CALENDAR_RANGE,
+  RECORDED_RANGE,
+  withinRecordedHolidays,
   addWorkingDays,
   bankHolidayRules,
   bankHolidays,
@@ -163,7 +166,7 @@ describe('moved and extra days', () => {
       expect(entry.reason.length).toBeGreaterThan(0);
       expect(entry.source).toMatch(/proclamation/i);
     }
-    expect(bankHolidayRules.range).toEqual({ ...CALENDAR_RANGE });
+    expect(bankHolidayRules.recorded).toMatchObject({ ...RECORDED_RANGE });
   });
 
   it('every other year follows the regular pattern exactly', () => {
@@ -192,11 +195,12 @@ describe('data file checks', () => {
     expect(() => buildHolidayTable(withRules({ extra: [{ date: '2022-12-26', reason: 'dup', source }] }))).toThrow(/already/);
   });
 
-  it('rejects a move across a year or outside the range', () => {
+  it('rejects a move across a year, a day outside the recorded years, or recorded years the calendar does not count', () => {
     const moved = [{ from: '2021-12-28', to: '2022-01-04', reason: 'x', source }];
     expect(() => buildHolidayTable(withRules({ moved }))).toThrow(/year boundary/);
-    expect(() => buildHolidayTable(withRules({ extra: [{ date: '2036-06-03', reason: 'x', source }] }))).toThrow(/range/);
-    expect(() => buildHolidayTable(withRules({ range: { from: 1995, to: 2040 } }))).toThrow(/CALENDAR_RANGE/);
+    expect(() => buildHolidayTable(withRules({ extra: [{ date: '2036-06-03', reason: 'x', source }] }))).toThrow(/recorded range 1995-2035/);
+    expect(() => buildHolidayTable(withRules({ recorded: { from: 1995, to: 2102 } }))).toThrow(/CALENDAR_RANGE/);
+    expect(() => buildHolidayTable(withRules({ recorded: { from: 1989, to: 2035 } }))).toThrow(/CALENDAR_RANGE/);
   });
 
   it('the schema rejects impossible dates, missing sources and unknown keys', () => {
@@ -254,6 +258,8 @@ describe('addWorkingDays', () => {
     // range edges
     ['1995-01-01', 1, '1995-01-03'],
     ['2035-12-28', 1, '2035-12-31'],
+    ['1990-01-01', 1, '1990-01-02'],
+    ['2101-12-29', 1, '2101-12-30'],
   ] as const)('addWorkingDays(%s, %i) === %s', (date, n, expected) => {
     expect(addWorkingDays(date, n)).toBe(expected);
     expect(workingDaysBetween(date, expected)).toBe(n);
@@ -270,7 +276,7 @@ describe('addWorkingDays', () => {
 
   it('throws a RangeError when the answer would fall after the range', () => {
     expect(() => addWorkingDays(LAST_DAY, 1)).toThrow(RangeError);
-    expect(() => addWorkingDays('2035-12-20', 10)).toThrow(/2035-12-20/);
+    expect(() => addWorkingDays('2101-12-20', 10)).toThrow(/2101-12-20/);
   });
 });
 
@@ -297,7 +303,7 @@ describe('workingDaysBetween', () => {
 });
 
 describe('range and input validation', () => {
-  it.each(['1994-12-31', '2036-01-01', '1066-10-14', '9999-12-31'])('%s throws a RangeError naming it', (date) => {
+  it.each(['1989-12-31', '2102-01-01', '1066-10-14', '9999-12-31'])('%s throws a RangeError naming it', (date) => {
     expect(() => isBankHoliday(date)).toThrow(RangeError);
     expect(() => isBankHoliday(date)).toThrow(date);
     expect(() => isWorkingDay(date)).toThrow(date);
@@ -307,7 +313,7 @@ describe('range and input validation', () => {
     expect(() => workingDaysBetween('2000-01-01', date)).toThrow(date);
   });
 
-  it.each([1994, 2036, 2000.5, Number.NaN])('bankHolidays(%s) throws a RangeError', (year) => {
+  it.each([1989, 2102, 2000.5, Number.NaN])('bankHolidays(%s) throws a RangeError', (year) => {
     expect(() => bankHolidays(year)).toThrow(RangeError);
     expect(() => regularBankHolidays(year)).toThrow(RangeError);
   });
@@ -320,8 +326,9 @@ describe('range and input validation', () => {
   );
 
   it('accepts both ends of the range', () => {
-    expect(isBankHoliday('1995-01-01')).toBe(false); // a Sunday; Monday 2nd is the substitute
-    expect(isWorkingDay(LAST_DAY)).toBe(true);
+    expect(isBankHoliday('1990-01-01')).toBe(true); // New Year's Day, a Monday
+    expect(isWorkingDay(LAST_DAY)).toBe(false); // Saturday 2101-12-31
+    expect(isWorkingDay('2101-12-30')).toBe(true);
   });
 });
 
@@ -410,6 +417,91 @@ describe('properties', () => {
         expect(weekdayOf(dayNumber)).toBe(utcWeekday(iso));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('every year the input accepts (issue 13.5)', () => {
+  /** The regular pattern outside the recorded years, computed independently (Python, dateutil's Easter). */
+  const REGULAR: Record<number, readonly string[]> = {
+    1990: ['01-01', '04-13', '04-16', '05-07', '05-28', '08-27', '12-25', '12-26'],
+    1994: ['01-03', '04-01', '04-04', '05-02', '05-30', '08-29', '12-26', '12-27'],
+    2036: ['01-01', '04-11', '04-14', '05-05', '05-26', '08-25', '12-25', '12-26'],
+    2040: ['01-02', '03-30', '04-02', '05-07', '05-28', '08-27', '12-25', '12-26'],
+    2099: ['01-01', '04-10', '04-13', '05-04', '05-25', '08-31', '12-25', '12-28'],
+    2100: ['01-01', '03-26', '03-29', '05-03', '05-31', '08-30', '12-27', '12-28'],
+    2101: ['01-03', '04-15', '04-18', '05-02', '05-30', '08-29', '12-26', '12-27'],
+  };
+
+  it('counts every year of the input (1990-2100) and the next, so a timescale begun on the last day can end', () => {
+    expect(CALENDAR_RANGE).toEqual({ from: 1990, to: 2101 });
+  });
+
+  it.each(Object.entries(REGULAR))('%s follows the regular pattern', (year, days) => {
+    expect(bankHolidays(Number(year))).toEqual(days.map((day) => `${year}-${day}`));
+  });
+
+  it('knows which days fall in the years whose moved and extra holidays are recorded', () => {
+    expect(RECORDED_RANGE).toEqual({ from: 1995, to: 2035 });
+    expect(withinRecordedHolidays('1994-12-31')).toBe(false);
+    expect(withinRecordedHolidays('1995-01-01')).toBe(true);
+    expect(withinRecordedHolidays('2035-12-31')).toBe(true);
+    expect(withinRecordedHolidays('2036-01-01')).toBe(false);
+    expect(withinRecordedHolidays('2035-12-20', '2036-01-03')).toBe(false);
+    expect(withinRecordedHolidays('1994-12-30', '1995-01-05')).toBe(false);
+  });
+
+  // date-fns is the independent oracle for the day arithmetic: its own date stepping and weekends,
+  // with only the holiday list taken from the calendar under test.
+  const first = parseISO(`${CALENDAR_RANGE.from}-01-01`);
+  const lastDay = parseISO(`${CALENDAR_RANGE.to}-12-31`);
+  const span = differenceInCalendarDays(lastDay, first);
+  const anyDay = fc.integer({ min: 0, max: span }).map((k) => format(addDays(first, k), 'yyyy-MM-dd'));
+  const steps = fc.integer({ min: 0, max: 60 });
+
+  it('addWorkingDays agrees with date-fns stepping over the whole range', () => {
+    fc.assert(
+      fc.property(anyDay, steps, (d, n) => {
+        let day = parseISO(d);
+        for (let left = n; left > 0; ) {
+          day = addDays(day, 1);
+          if (differenceInCalendarDays(day, lastDay) > 0) {
+            expect(() => addWorkingDays(d, n)).toThrow(RangeError);
+            return;
+          }
+          if (!fnsIsWeekend(day) && !isBankHoliday(format(day, 'yyyy-MM-dd'))) left--;
+        }
+        expect(addWorkingDays(d, n)).toBe(format(day, 'yyyy-MM-dd'));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('workingDaysBetween inverts addWorkingDays over the whole range', () => {
+    fc.assert(
+      fc.property(anyDay, steps, (d, n) => {
+        let result: string;
+        try {
+          result = addWorkingDays(d, n);
+        } catch (error) {
+          expect(error).toBeInstanceOf(RangeError);
+          expect(d >= `${CALENDAR_RANGE.to}-10-01`).toBe(true);
+          return;
+        }
+        expect(workingDaysBetween(d, result)).toBe(n);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('with no bank holiday in the way, it is date-fns addBusinessDays', () => {
+    // The first half of February has no bank holiday in any year.
+    fc.assert(
+      fc.property(fc.integer({ min: CALENDAR_RANGE.from, max: CALENDAR_RANGE.to }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 0, max: 5 }), (year, day, n) => {
+        const d = `${year}-02-0${day}`;
+        expect(addWorkingDays(d, n)).toBe(format(addBusinessDays(parseISO(d), n), 'yyyy-MM-dd'));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -32,10 +32,20 @@ describe('comparisons with a parameter that can be null', () => {
     expect(() => createValidator({ rules: [pack(false)] })).toThrow(/LOCAL_HOURS_ABOVE_FTP_LIMIT.*notEqual/);
   });
 
-  it('load when guarded, and then do not fire before the limit exists', async () => {
+  it('load when guarded, do not fire before the limit exists, and fire once it does (12 months from 3 December 2012)', async () => {
     const validator = createValidator({ rules: [pack(true)] });
     const order = { ...lawfulMediumDrr(), requirements: [...lawfulMediumDrr().requirements, { kind: 'unpaid-work' as const, hours: 100 }] };
-    const result = await validator.validate(order);
-    expect(result.advisories.map((a) => a.code)).not.toContain('LOCAL_HOURS_ABOVE_FTP_LIMIT');
+    const codes = async (o: typeof order) => {
+      const result = await validator.validate(o);
+      return [...result.requirements.flatMap((r) => r.findings), ...result.advisories].filter((f) => f.code === 'LOCAL_HOURS_ABOVE_FTP_LIMIT');
+    };
+    // Sentenced 2006: the parameter is null, and the guard keeps 100 > null from firing.
+    expect(await codes(order)).toEqual([]);
+    // Sentenced 2013: the limit is 12, so 100 hours is above it and the same guarded rule fires.
+    const later = { ...order, offences: [{ ...order.offences[0]!, committedOn: '2013-01-10' }], convictionDate: '2013-02-01', sentenceDate: '2013-03-01', sentence: { type: 'community-order' as const, endDate: '2014-09-01' } };
+    const fired = await codes(later);
+    expect(fired.length).toBeGreaterThan(0);
+    expect(fired[0]!.kind).toBe('advisory');
+    expect(fired[0]!.facts).toMatchObject({ 'requirement.hours': 100 });
   });
 });

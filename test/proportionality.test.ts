@@ -48,10 +48,21 @@ describe('DRR_INTENSITY_EXCEEDS_SERIOUSNESS (inspection 4.13; CJA 2003 s.148(2)(
 });
 
 describe('TREATMENT_NEED_EXCEEDS_SERIOUSNESS (inspection 4.13)', () => {
-  it('is a tension when a dependent offender commits a minor offence: the low DRR allowed will not meet the need', async () => {
+  // Every DRR needs a dependency or propensity (s.209(2)): that flag, with structured (tier 3)
+  // treatment, is what a low intensity DRR serves, so a lawful low-band DRR is not a tension.
+  it('is not raised for a dependent offender with tier 3 need at low seriousness: the low DRR serves it', async () => {
     const result = await validator.validate(drrOrder('low', 'low'));
+    expect(codesOf(result)).not.toContain('TREATMENT_NEED_EXCEEDS_SERIOUSNESS');
+    expect(result.ok).toBe(true);
+    expect(result.requirements[0]!.valid).toBe(true);
+  });
+
+  it('is a tension when extensive (tier 4) need meets a minor offence: the low DRR allowed will not meet the need', async () => {
+    const result = await validator.validate(drrOrder('low', 'low', (o) => (o.offender.need!.treatmentTier = 4 as never)));
     const finding = result.tensions.find((t) => t.code === 'TREATMENT_NEED_EXCEEDS_SERIOUSNESS');
-    expect(finding?.facts).toMatchObject({ 'order.band': 'low', 'need.treatmentRank': 2 });
+    expect(finding?.facts).toMatchObject({ 'order.band': 'low', 'need.treatmentRank': 3, 'need.treatmentRankBasis': 'treatment tier 4' });
+    // The tier-to-need mapping is our reading of para 4.13, never verified.
+    expect(finding?.confidence).toBe('unverified');
     expect(result.ok).toBe(true);
   });
 

@@ -43,7 +43,12 @@ describe('local provision (inspection 4.16, 5.2)', () => {
       return o;
     };
     it('does not run without an area minimum: the national figures are not verified, so there is no invented default', async () => {
-      expect(codesOf(await validator.validate(order()))).not.toContain('PROVISION_BELOW_INTENSITY_HOURS');
+      const result = await validator.validate(order());
+      expect(codesOf(result)).not.toContain('PROVISION_BELOW_INTENSITY_HOURS');
+      // The order is judged all the same: lawful, its DRR valid, and no other finding about provision.
+      expect(result.ok).toBe(true);
+      expect(result.requirements[0]).toMatchObject({ kind: 'drug-rehabilitation', valid: true });
+      expect(result.tensions.map((t) => t.code)).toStrictEqual([]);
     });
     it('is a tension when the area provides fewer weekly hours than the minimum it sets for the intensity', async () => {
       const area = createValidator({ parameters: { 'provision.minWeeklyHoursMedium': 8 } });
@@ -59,16 +64,32 @@ describe('local provision (inspection 4.16, 5.2)', () => {
     });
   });
 
-  it('an ATR where the area has no qualified provider has no arrangements: invalid (inspection 4.12, 5.3)', async () => {
+  // s.212(2)(c): arrangements "have been or can be made". An area with no qualified provider is
+  // evidence against that only when no qualified director is named for this order.
+  it('an ATR where the area has no qualified provider and none is named has no arrangements: invalid (inspection 4.12, 5.3)', async () => {
     const order = clone(lawfulMediumDrr());
     order.offender.need = { alcohol: { dependent: true, requiresAndSusceptible: true } };
-    order.requirements = [{ kind: 'alcohol-treatment', months: 9, setting: 'practitioner-based', director: { name: 'Dr A', qualified: true }, offenderWilling: true }, { kind: 'supervision' }];
+    order.requirements = [{ kind: 'alcohol-treatment', months: 9, setting: 'practitioner-based', offenderWilling: true }, { kind: 'supervision' }];
     order.provision = { atrQualifiedProvider: false };
     const result = await validator.validate(order);
     expect(result.requirements[0]!.valid).toBe(false);
     expect(codesOf(result)).toContain('ATR_NO_QUALIFIED_DIRECTOR');
     order.provision = { atrQualifiedProvider: true };
-    expect((await validator.validate(order)).requirements[0]!.valid).toBe(true);
+    const provided = await validator.validate(order);
+    expect(provided.requirements[0]!.valid).toBe(true);
+    // Still a draft: the director is to be named before sentence.
+    expect(codesOf(provided)).toContain('ATR_DIRECTOR_NOT_SPECIFIED');
+  });
+
+  it('an ATR with a qualified director named is arranged even where the area has no qualified provider of its own', async () => {
+    const order = clone(lawfulMediumDrr());
+    order.offender.need = { alcohol: { dependent: true, requiresAndSusceptible: true } };
+    order.requirements = [{ kind: 'alcohol-treatment', months: 9, setting: 'practitioner-based', director: { name: 'Dr A', qualified: true }, offenderWilling: true }, { kind: 'supervision' }];
+    order.provision = { atrQualifiedProvider: false };
+    const result = await validator.validate(order);
+    expect(codesOf(result)).not.toContain('ATR_NO_QUALIFIED_DIRECTOR');
+    expect(result.requirements[0]!.valid).toBe(true);
+    expect(result.ok).toBe(true);
   });
 
   it('PROGRAMME_NOT_RUN_LOCALLY when the area does not run the accredited programme', async () => {

@@ -17,7 +17,19 @@ export const breachableCodes: readonly string[] = Object.freeze(Object.keys(BREA
 export const notGenerable: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
- * Orders that yield `code` (and possibly other findings too): a lawful order with the one thing
+ * The stage at which an order from `orderBreaching(code)` yields `code`: `'sentence'` for what a
+ * draft has not yet filled in (the DRR treatment provider, say), judged with
+ * `createValidator({ stage: 'sentence' })`; `'proposal'` (the default stage) for every other code,
+ * whose orders yield it at both stages.
+ */
+export function breachingStage(code: string): 'proposal' | 'sentence' {
+  const breaker = BREAKERS[code];
+  if (!breaker) throw new RangeError(`breachingStage: no generator for ${JSON.stringify(code)}`);
+  return breaker.stage ?? 'proposal';
+}
+
+/**
+ * Orders that yield `code` (and possibly other findings too), at the stage `breachingStage(code)` names: a lawful order with the one thing
  * changed that the code is about, leaning on the value just past the limit. Throws for a code it
  * cannot make, and for options under which the code cannot arise (a DTTO breach pinned to 2020, say).
  */

@@ -9,7 +9,7 @@ import { Law, firstTrueFrom } from './law.js';
 import { rangeOf, type ArbitraryOptions } from './options.js';
 import { BAND_RANK, birthDateFor, omTiers, treatmentTiers } from './people.js';
 import { pick, place, type Pick } from './place.js';
-import { KIND_ORDER, lawfulRequirement, minimumMonths, requirementPicks, type RequirementContext, type RequirementPicks } from './requirements.js';
+import { KIND_ORDER, lawfulRequirement, minimumMonths, requirementPicks, safeReviewWeeks, type RequirementContext, type RequirementPicks } from './requirements.js';
 import { AREAS, OFFENCES, PROGRAMMES, PUNITIVE_EXCEPTIONS, nth } from './vocabulary.js';
 
 /** The order under construction, with what generators know about it by construction (not by asking the library). */
@@ -173,7 +173,7 @@ export function buildDraft(law: Law, dates: CaseDates, p: DraftPicks, floor: str
   if (type === 'dtto') {
     // Review is always mandatory for a DTTO (PCC(S)A 2000 s.54; law.md section 4).
     const drr = order.requirements[0];
-    if (drr?.kind === 'drug-rehabilitation' && drr.reviewIntervalWeeks === undefined) drr.reviewIntervalWeeks = law.limit('drr.minReviewIntervalWeeks');
+    if (drr?.kind === 'drug-rehabilitation' && drr.reviewIntervalWeeks === undefined && drr.reviewIntervalMonths === undefined) drr.reviewIntervalWeeks = safeReviewWeeks(law);
   }
   meetPunitiveElement(draft, p, ctx);
 

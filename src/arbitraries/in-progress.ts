@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import type { OrderEvent } from '../schema/events.js';
 import { CALENDAR_RANGE, isWorkingDay } from '../calendar/index.js';
+import { BUNDLED_PARAMETERS } from '../engine/bundled.js';
+import { valueOn } from '../law/parameters.js';
 import { DATE_RANGE } from '../schema/primitives.js';
 import { dayOf, earlierOf, plusDays, plusMonths } from './days.js';
 import type { Draft } from './draft.js';
@@ -35,7 +37,8 @@ export type ProgressPicks = typeof progressPicks extends fc.Arbitrary<infer T> ?
 
 /**
  * Latest sentence date for an order whose findings need events counted in working days: its events
- * (up to about two years on) must stay inside the bank holiday calendar.
+ * (up to about two years on) must stay inside the years the bank holiday calendar counts (to 2101;
+ * past 2035 on the regular pattern alone, which the result then says).
  */
 export const LAST_SENTENCE_WITH_EVENTS = `${CALENDAR_RANGE.to - 2}-12-31`;
 
@@ -54,6 +57,20 @@ export function nextSittingDay(date: string): string {
   } catch {
     return date;
   }
+}
+
+/**
+ * The figure of a national standard in force for a clock that started on `on` (the request, the
+ * failure, the move), as the timescale facts read it: an event-keyed standard is read on that day,
+ * not on the sentence date. Null where no figure is in force then.
+ */
+export function standardOn(draft: Draft, name: string, on: string): number | null {
+  const definition = BUNDLED_PARAMETERS[name];
+  if (!definition) return null;
+  const { order } = draft;
+  const offence = order.offences.reduce((latest, o) => (o.committedOn > latest ? o.committedOn : latest), order.offences[0]!.committedOn);
+  const v = valueOn(definition, { offence, conviction: order.convictionDate, sentence: order.sentenceDate, event: on });
+  return typeof v?.value === 'number' ? v.value : null;
 }
 
 /** The standard's working days, for this offender where tier 4 has its own. */
@@ -97,12 +114,17 @@ export function addEvents(draft: Draft, p: ProgressPicks, onSchedule: boolean, r
     }
   }
 
-  const reviewed = order.requirements.find((r) => r.kind === 'drug-rehabilitation' && r.reviewIntervalWeeks !== undefined);
-  if (reviewed?.kind === 'drug-rehabilitation' && reviewed.reviewIntervalWeeks) {
+  const reviewed = order.requirements.find(
+    (r) => r.kind === 'drug-rehabilitation' && (r.reviewIntervalWeeks !== undefined || r.reviewIntervalMonths !== undefined),
+  );
+  if (reviewed?.kind === 'drug-rehabilitation' && (reviewed.reviewIntervalWeeks || reviewed.reviewIntervalMonths)) {
+    const { reviewIntervalWeeks: weeks, reviewIntervalMonths: months } = reviewed;
+    // An interval in months is calendar months from the last hearing, as the rules count it.
+    const next = (from: string) => (months !== undefined ? plusMonths(from, months) : plusDays(from, 7 * weeks!));
     const endsOn = earlierOf(plusMonths(s, reviewed.months), order.sentence.endDate);
     let last = s;
     for (;;) {
-      const due = nextSittingDay(plusDays(last, 7 * reviewed.reviewIntervalWeeks));
+      const due = nextSittingDay(next(last));
       if (due > endsOn || due > asOf) break;
       const held = onSchedule ? due : plusDays(due, place(p.hearing, -3, slack));
       add({ type: 'review-hearing', on: held });
@@ -123,7 +145,7 @@ export function addEvents(draft: Draft, p: ProgressPicks, onSchedule: boolean, r
       const within = plusDays(plusMonths(first, law.num('enforcement.warningMonths') ?? 12), -1);
       const second = plusDays(first, place(p.secondFailureAt, 1, Math.max(1, dayOf(within) - dayOf(first))));
       add({ type: 'unacceptable-failure', on: second });
-      add({ type: 'breach-initiated', on: workingDaysAfter(second, place(p.breachAction, 0, limit(draft, 'ns.breachActionDays') + slack)) });
+      add({ type: 'breach-initiated', on: workingDaysAfter(second, place(p.breachAction, 0, (standardOn(draft, 'ns.breachActionDays', second) ?? 0) + slack)) });
     }
   }
 
@@ -131,7 +153,7 @@ export function addEvents(draft: Draft, p: ProgressPicks, onSchedule: boolean, r
     const moved = plusDays(s, place(p.move.at, 1, 300));
     const area = nth(AREAS, p.move.area);
     add({ type: 'moved-area', on: moved, area });
-    add({ type: 'transfer-completed', on: workingDaysAfter(moved, place(p.move.transfer, 0, limit(draft, 'ns.transferDays') + slack)), area });
+    add({ type: 'transfer-completed', on: workingDaysAfter(moved, place(p.move.transfer, 0, (standardOn(draft, 'ns.transferDays', moved) ?? 0) + slack)), area });
   }
 
   order.events = events.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));

@@ -18,10 +18,13 @@ export type { ArbitraryOptions } from './options.js';
 export { DEFAULT_RANGE } from './options.js';
 export { caseDates, type CaseDates } from './case-dates.js';
 export { seriousnessBands, intensities, omTiers, treatmentTiers } from './people.js';
-export { orderBreaching, breachableCodes, notGenerable } from './breaching.js';
+export { orderBreaching, breachableCodes, breachingStage, notGenerable } from './breaching.js';
 export { proposedOrder } from './proposed.js';
 
-/** An order that is `ok`, no breach and every requirement valid, under whichever law its dates bring in. */
+/**
+ * An order that is `ok`, no breach and every requirement valid, under whichever law its dates bring
+ * in, at either stage: everything the order must specify is filled in.
+ */
 export function validOrder(options: ArbitraryOptions = {}): fc.Arbitrary<ProposedOrderInput> {
   return draftSources(options).map((s) => buildFrom(s).order);
 }

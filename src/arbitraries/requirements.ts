@@ -57,6 +57,14 @@ const MOST_TESTS_PER_WEEK = 7;
 const em = (p: RequirementPicks) =>
   p.flags[0] ? { electronicMonitoring: true } : { electronicMonitoring: false, emExceptionReason: nth(EM_EXCEPTIONS, p.n) };
 
+/**
+ * Fewest whole weeks between DRR reviews that are not less than the minimum interval in calendar
+ * months from whatever date a review falls on: a calendar month is at most 31 days (5 weeks for one month).
+ */
+export function safeReviewWeeks(law: Law): number {
+  return Math.ceil((31 * law.limit('drr.minReviewIntervalMonths')) / 7);
+}
+
 /** Lowest DRR tests a week that meets the standard in every band and setting. */
 export function safeTestsPerWeek(law: Law): number {
   return Math.max(law.num('ns.drugTesting.minPerWeek') ?? 2, law.num('ns.drugTesting.minPerWeekReduced') ?? 1, 1);
@@ -79,7 +87,8 @@ function build(kind: RequirementKind, p: RequirementPicks, { law, band, limitMon
     case 'activity':
       return { kind, days: place(p.a, 1, law.limit('activity.maxDays')) };
     case 'programme':
-      return { kind, programme: nth(PROGRAMMES, p.n), days: place(p.a, 1, UNLIMITED_DAYS), ...(f1 ? { recommendedByOfficer: true } : {}) };
+      // Recommendation recorded, so the requirement is valid at the sentence stage under the 2003 Act as enacted too.
+      return { kind, programme: nth(PROGRAMMES, p.n), days: place(p.a, 1, UNLIMITED_DAYS), recommendedByOfficer: true };
     case 'prohibited-activity':
       return { kind, ...(f0 ? { description: nth(PROHIBITED_ACTIVITIES, p.n) } : {}) };
     case 'curfew':
@@ -94,11 +103,15 @@ function build(kind: RequirementKind, p: RequirementPicks, { law, band, limitMon
     case 'residence':
       return { kind, ...(f0 ? { hostel: true, recommendedByOfficer: true } : f1 ? { recommendedByOfficer: true } : {}) };
     case 'mental-health-treatment':
-      return { kind, treatment: nth(['non-resident', 'resident', 'practitioner'] as const, p.n), ...(f1 ? { offenderWilling: true } : {}) };
+      // Willingness recorded, so the requirement is valid at the sentence stage too.
+      return { kind, treatment: nth(['non-resident', 'resident', 'practitioner'] as const, p.n), offenderWilling: true };
     case 'drug-rehabilitation': {
       const months = monthsWithin(p.b, law.num('drr.minMonths'), limitMonths);
       const reviewAbove = law.limit('drr.reviewRequiredAboveMonths');
-      const minInterval = law.limit('drr.minReviewIntervalWeeks');
+      const minWeeks = safeReviewWeeks(law);
+      const minMonths = law.limit('drr.minReviewIntervalMonths');
+      // Reviews in calendar months now and then, else in weeks (review hearings are scheduled from weeks).
+      const review = p.n % 4 === 3 ? { reviewIntervalMonths: place(p.c, minMonths, Math.ceil(LONGEST_REVIEW_WEEKS / 4)) } : { reviewIntervalWeeks: place(p.c, minWeeks, LONGEST_REVIEW_WEEKS) };
       return {
         kind,
         intensity: INTENSITIES[place(p.a, 1, law.maxIntensityRank(band) ?? INTENSITIES.length) - 1]!,
@@ -106,7 +119,7 @@ function build(kind: RequirementKind, p: RequirementPicks, { law, band, limitMon
         setting: f0 ? 'residential' : 'non-residential',
         provider: { name: nth(PROVIDERS, p.n), ...(f1 ? { registered: true } : {}) },
         ...(f2 ? { testsPerWeek: place(p.d, safeTestsPerWeek(law), MOST_TESTS_PER_WEEK) } : {}),
-        ...(months > reviewAbove || f3 ? { reviewIntervalWeeks: place(p.c, minInterval, LONGEST_REVIEW_WEEKS) } : {}),
+        ...(months > reviewAbove || f3 ? review : {}),
         recommendedByOfficer: true,
         offenderWilling: true,
       };

@@ -35,6 +35,7 @@ export const bounds = {
   drrMonths: bound(Schemas.DrugRehabilitation.shape.months),
   testsPerWeek: bound(Schemas.DrugRehabilitation.shape.testsPerWeek.unwrap()),
   reviewWeeks: bound(Schemas.DrugRehabilitation.shape.reviewIntervalWeeks.unwrap()),
+  reviewMonths: bound(Schemas.DrugRehabilitation.shape.reviewIntervalMonths.unwrap()),
   atrMonths: bound(Schemas.AlcoholTreatment.shape.months),
   attendanceHours: bound(Schemas.AttendanceCentre.shape.hours),
   rarDays: bound(Schemas.RehabilitationActivity.shape.maxDays),
@@ -105,7 +106,8 @@ export function wildRequirement(kind: RequirementKind, p: WildRequirementPicks, 
         setting: f0 ? 'residential' : 'non-residential',
         ...(o0 ? { provider: { name: p.name, ...(o2 ? { registered: f1 } : {}), ...(o3 ? { area: nth(AREAS, p.n) } : {}) } } : {}),
         ...(o1 ? { testsPerWeek: wild(p.z, [n('ns.drugTesting.minPerWeek'), n('ns.drugTesting.minPerWeekReduced')], 0, bounds.testsPerWeek) } : {}),
-        ...(f4 ? { reviewIntervalWeeks: wild(p.x, [n('drr.minReviewIntervalWeeks')], 0, bounds.reviewWeeks) } : {}),
+        // Around one calendar month: 4 weeks (a month only in a 28-day February), 5 weeks, 1 month.
+        ...(f4 ? (o3 ? { reviewIntervalMonths: wild(p.x, [n('drr.minReviewIntervalMonths')], 0, bounds.reviewMonths) } : { reviewIntervalWeeks: wild(p.x, [4, 5], 0, bounds.reviewWeeks) }) : {}),
         recommendedByOfficer: f2,
         offenderWilling: f3,
       };

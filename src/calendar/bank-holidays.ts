@@ -16,15 +16,16 @@ function yearOf(date: string): number {
 }
 
 /**
- * Each exception is checked against the computed pattern, so a typo in the
- * data (moving a day that was never a holiday, an extra on a weekend) is
- * an error instead of a quietly wrong calendar.
+ * The regular pattern for every year the calendar counts, with the recorded moves and extras laid
+ * over it. Each exception is checked against the computed pattern, so a typo in the data (moving a
+ * day that was never a holiday, an extra on a weekend, a day outside the recorded years) is an
+ * error instead of a quietly wrong calendar.
  */
 export function buildHolidayTable(rules: BankHolidayRules): HolidayTable {
-  const { range, moved, extra } = rules;
-  if (range.from !== CALENDAR_RANGE.from || range.to !== CALENDAR_RANGE.to) {
+  const { recorded, moved, extra } = rules;
+  if (recorded.from > recorded.to || recorded.from < CALENDAR_RANGE.from || recorded.to > CALENDAR_RANGE.to) {
     throw new Error(
-      `bank-holidays.json covers ${range.from}-${range.to} but CALENDAR_RANGE is ${CALENDAR_RANGE.from}-${CALENDAR_RANGE.to}`,
+      `bank-holidays.json records ${recorded.from}-${recorded.to}, which is not within the years the calendar counts (CALENDAR_RANGE ${CALENDAR_RANGE.from}-${CALENDAR_RANGE.to})`,
     );
   }
 
@@ -33,8 +34,9 @@ export function buildHolidayTable(rules: BankHolidayRules): HolidayTable {
     years.set(year, new Set(regularBankHolidayDayNumbers(year)));
   }
   const yearSet = (date: string): Set<number> => {
-    const set = years.get(yearOf(date));
-    if (set === undefined) throw new Error(`bank-holidays.json: ${date} is outside the calendar range`);
+    const year = yearOf(date);
+    const set = years.get(year);
+    if (set === undefined || year < recorded.from || year > recorded.to) throw new Error(`bank-holidays.json: ${date} is outside the recorded range ${recorded.from}-${recorded.to}`);
     return set;
   };
   const addWeekday = (set: Set<number>, date: string): void => {
@@ -76,7 +78,10 @@ export function isBankHolidayDayNumber(dayNumber: number): boolean {
   return holidayTable().days.has(dayNumber);
 }
 
-/** England and Wales bank holidays in `year`, in date order. */
+/**
+ * England and Wales bank holidays in `year`, in date order. Outside the recorded years
+ * (RECORDED_RANGE) this is the regular pattern alone.
+ */
 export function bankHolidays(year: number): readonly string[] {
   assertYearInRange(year);
   // Present for every in-range year by construction.

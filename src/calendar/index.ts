@@ -1,9 +1,10 @@
 /**
- * England and Wales bank holidays (1995-2035) and working-day arithmetic for
- * counting National Standard timescales. Dates are ISO 'YYYY-MM-DD' strings
- * throughout; nothing here reads the clock or depends on the time zone.
+ * England and Wales bank holidays and working-day arithmetic for counting National Standard
+ * timescales: the regular pattern for every year the input accepts (1990-2100, and 2101 so that a
+ * timescale can end), with the moved and extra days recorded for RECORDED_RANGE. Dates are ISO
+ * 'YYYY-MM-DD' strings throughout; nothing here reads the clock or depends on the time zone.
  */
-export { CALENDAR_RANGE, type CalendarRange } from './range.js';
+export { CALENDAR_RANGE, RECORDED_RANGE, RECORDED_DAYS, withinRecordedHolidays, type CalendarRange } from './range.js';
 export { easterSunday } from './easter.js';
 export { regularBankHolidays } from './regular-holidays.js';
 export {

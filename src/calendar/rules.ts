@@ -19,7 +19,8 @@ const extraHolidaySchema = z.strictObject({
 
 export const bankHolidayRulesSchema = z.strictObject({
   jurisdiction: z.literal('england-and-wales'),
-  range: z.strictObject({ from: z.int(), to: z.int() }),
+  /** Years for which the moved and extra days are complete; outside them only the regular pattern is known. */
+  recorded: z.strictObject({ from: z.int(), to: z.int(), note: text.optional() }),
   regular: z.strictObject({
     source: text,
     url: z.url(),

@@ -3,7 +3,7 @@ import { daysFromCivil, isWeekend } from './day-number.js';
 import { isBankHolidayDayNumber } from './bank-holidays.js';
 
 /**
- * Prefix counts over the whole range (~15,000 days) make both directions of
+ * Prefix counts over the whole range (~41,000 days) make both directions of
  * working-day arithmetic O(1) and guarantee they are exact inverses:
  * `countUpTo[i]` is the number of working days in [start, start + i], and
  * `workingDays[k]` is the (k + 1)-th working day of the range.

@@ -21,6 +21,7 @@ import laspo_2012_foreign_travel_prohibition from '../../rules/laspo-2012/foreig
 import national_standards_drug_rehabilitation from '../../rules/national-standards/drug-rehabilitation.json' with { type: 'json' };
 import national_standards_due from '../../rules/national-standards/due.json' with { type: 'json' };
 import national_standards_enforcement from '../../rules/national-standards/enforcement.json' with { type: 'json' };
+import national_standards_not_judged from '../../rules/national-standards/not-judged.json' with { type: 'json' };
 import national_standards_programme from '../../rules/national-standards/programme.json' with { type: 'json' };
 import national_standards_timescales from '../../rules/national-standards/timescales.json' with { type: 'json' };
 import pcc_s_a_2000_dtto from '../../rules/pcc-s-a-2000/dtto.json' with { type: 'json' };
@@ -54,6 +55,7 @@ export const PACK_FILES: readonly { readonly file: string; readonly data: unknow
   { file: 'rules/national-standards/drug-rehabilitation.json', data: national_standards_drug_rehabilitation },
   { file: 'rules/national-standards/due.json', data: national_standards_due },
   { file: 'rules/national-standards/enforcement.json', data: national_standards_enforcement },
+  { file: 'rules/national-standards/not-judged.json', data: national_standards_not_judged },
   { file: 'rules/national-standards/programme.json', data: national_standards_programme },
   { file: 'rules/national-standards/timescales.json', data: national_standards_timescales },
   { file: 'rules/pcc-s-a-2000/dtto.json', data: pcc_s_a_2000_dtto },

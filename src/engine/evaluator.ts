@@ -1,4 +1,5 @@
 import type { FactValue } from '../facts/types.js';
+import type { Provenance, RuleOutcome } from './trace.js';
 
 /**
  * The facts one rule run sees, in layers that are built at different times: `params` once per legal
@@ -23,6 +24,12 @@ export interface PackEvaluator {
   run(layers: FactLayers): Promise<number[]>;
   /** Present only where the evaluator is synchronous. */
   runSync?(layers: FactLayers): number[];
+  /**
+   * The same run, recorded: for each rule of the pack, in the pack's order, whether it fired and
+   * its condition tree with what each condition was given and made of it.
+   */
+  trace(layers: FactLayers, provenance: Provenance): Promise<readonly RuleOutcome[]>;
+  traceSync?(layers: FactLayers, provenance: Provenance): readonly RuleOutcome[];
 }
 
 export type EvaluatorName = 'compiled' | 'json-rules-engine';

@@ -1,8 +1,9 @@
 import { KNOWN_FACTS, ORDER_FACTS } from '../facts/catalog.js';
 import { deepFreeze, frozenPlainCopy, PlainDataError } from '../freeze.js';
-import { familyOf, type ParameterTable } from '../law/parameters.js';
+import { familyOf, ParameterError, type ParameterTable } from '../law/parameters.js';
 import { REGIME_IDS } from '../law/regimes.js';
-import { OPERATORS, PackDefinition, type Condition, type FindingKind, type PackDefinition as Pack } from './pack.js';
+import { OPERATORS, PACK_LIMITS, PackDefinition, type Condition, type FindingKind, type PackDefinition as Pack } from './pack.js';
+import { PACK_FILES } from './bundled.generated.js';
 
 /** A rule pack as shipped or passed in: its file name travels with it so every refusal can name it. */
 export interface PackSource {
@@ -24,6 +25,74 @@ export class RulePackError extends Error {
   ) {
     super(`${file}${rule ? ` rule "${rule}"` : ''}: ${problem}`);
   }
+}
+
+/** The packs shipped with the library, by identity: a caller's pack is never one of them, whatever it calls its file. */
+const BUNDLED_SOURCES: ReadonlySet<unknown> = new Set(PACK_FILES);
+const BUNDLED_FILES: ReadonlySet<string> = new Set(PACK_FILES.map((p) => p.file));
+
+/** Most packs a caller may add in one validator. */
+export const MAX_CALLER_PACKS = 100;
+
+const describeValue = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`);
+
+/** An own data property, read without running a getter or trusting a Proxy; undefined where there is none. */
+function ownData(value: unknown, key: string | number): { value: unknown } | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const d = Object.getOwnPropertyDescriptor(value, key);
+  if (d === undefined) return undefined;
+  if (!('value' in d)) throw new TypeError(`${key} is an accessor (a getter), not data`);
+  return { value: d.value };
+}
+
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : 'it threw');
+
+/** How a caller's pack is named in errors: its own file name when it gives one, else its own id, else its place in options.rules. */
+function callerLabel(data: unknown, index: number): string {
+  try {
+    const id = ownData(data, 'id')?.value;
+    if (typeof id === 'string' && id.length <= 200 && /^[a-z0-9-]+(\/[a-z0-9-]+)*$/.test(id)) return `pack ${id}`;
+  } catch {
+    // An unreadable id names nothing; the pack's own check will say why.
+  }
+  return `options.rules[${index}]`;
+}
+
+/**
+ * A caller's `rules` option as pack sources: each entry a pack, or `{ file, data }`. Only the list
+ * and the wrappers are read here, as data (a getter or a Proxy whose traps throw is refused with a
+ * RulePackError naming the entry); each pack is copied and checked by loadPacks, which names it.
+ */
+export function callerPackSources(rules: unknown): PackSource[] {
+  if (rules === undefined) return [];
+  const entries: unknown[] = [];
+  try {
+    if (!Array.isArray(rules)) throw new RulePackError('options.rules', undefined, `must be a list of rule packs, not ${describeValue(rules)}`);
+    const length = ownData(rules, 'length')?.value;
+    if (typeof length !== 'number' || length > MAX_CALLER_PACKS) throw new RulePackError('options.rules', undefined, `holds ${String(length)} packs, more than the ${MAX_CALLER_PACKS} allowed`);
+    for (let i = 0; i < length; i++) entries.push(ownData(rules, i)?.value);
+  } catch (error) {
+    if (error instanceof RulePackError) throw error;
+    throw new RulePackError('options.rules', undefined, `cannot be read: ${reasonOf(error)}`);
+  }
+  return entries.map((entry, index): PackSource => {
+    let file: unknown;
+    let data: unknown = entry;
+    try {
+      const givenFile = ownData(entry, 'file');
+      const givenData = ownData(entry, 'data');
+      if (givenFile && givenData) {
+        file = givenFile.value;
+        data = givenData.value;
+      }
+    } catch (error) {
+      throw new RulePackError(`options.rules[${index}]`, undefined, `cannot be read: ${reasonOf(error)}`);
+    }
+    const label = typeof file === 'string' && file.length > 0 && file.length <= 500 ? file : callerLabel(data, index);
+    if (BUNDLED_FILES.has(label))
+      throw new RulePackError(callerLabel(data, index), undefined, `is passed under the file name of a bundled pack (${label}); a caller's pack needs a name of its own`);
+    return { file: label, data };
+  });
 }
 
 const OPERATOR_SET: ReadonlySet<string> = new Set(OPERATORS);
@@ -56,23 +125,27 @@ const isOrderFact = (name: string): boolean => Object.hasOwn(ORDER_FACTS, name);
  * accessor, nesting past MAX_DATA_DEPTH), unknown facts, operators or parameters, JSONPath
  * (`path`) lookups, dynamic fact parameters, conditions that reference nothing or each other in a
  * cycle, codes reused across packs or kinds, messages naming facts they do not report, and
- * citations missing for a regime. Each pack is copied and frozen first, so what was checked is
- * what runs: the caller's object can change afterwards without changing the rules.
+ * citations missing for a regime, a caller's pack defining a code a bundled pack defines (whatever
+ * it calls its file), and a pack past PACK_LIMITS (rules, named conditions, citations, widths,
+ * `in` lists, and the size and depth of its conditions with named conditions written out, measured
+ * without writing them out). Each pack is copied and frozen first, so what was checked is what
+ * runs: the caller's object can change afterwards without changing the rules.
  */
 export function loadPacks(sources: readonly PackSource[], parameters: ParameterTable): readonly LoadedPack[] {
   const paramFacts = parameterFactNames(parameters);
   const nullable = nullableParameterFacts(parameters);
-  const codeHome = new Map<string, { file: string; kind: FindingKind }>();
+  const codeHome = new Map<string, { file: string; kind: FindingKind; source: number; bundled: boolean }>();
   const ruleNames = new Map<string, string>();
   const packIds = new Map<string, string>();
   const loaded = sources.map((source, index): LoadedPack => {
-    const file = typeof source?.file === 'string' && source.file.length > 0 ? source.file : `rule pack #${index}`;
+    const bundled = BUNDLED_SOURCES.has(source);
+    const file = typeof source?.file === 'string' && source.file.length > 0 ? source.file : callerLabel(source?.data, index);
     let data: unknown;
     try {
       data = frozenPlainCopy(source?.data);
     } catch (error) {
       if (!(error instanceof PlainDataError)) throw error;
-      const ruleName = error.path[0] === 'rules' && typeof error.path[1] === 'number' ? ruleNameAt(source.data, error.path[1]) : undefined;
+      const ruleName = error.path[0] === 'rules' && typeof error.path[1] === 'number' ? ruleNameAt(source?.data, error.path[1]) : undefined;
       throw new RulePackError(file, ruleName, error.message);
     }
     const parsed = PackDefinition.safeParse(data);
@@ -89,23 +162,43 @@ export function loadPacks(sources: readonly PackSource[], parameters: ParameterT
     const isKnownFact = (name: string): boolean =>
       name.startsWith('param.') ? paramFacts.has(name) : pack.scope === 'requirement' ? KNOWN_FACTS.has(name) : isOrderFact(name);
     const shared = pack.conditions ?? {};
+    const names = Object.keys(shared);
+    if (names.length > PACK_LIMITS.namedConditions) throw new RulePackError(file, undefined, `has ${names.length} named conditions, more than the ${PACK_LIMITS.namedConditions} allowed`);
     for (const [name, condition] of Object.entries(shared)) checkCondition(condition, file, `condition ${name}`, isKnownFact, shared);
-    checkNoCycles(shared, file);
+    // Sizes first: every later walk (null guards, the evaluators, factsReadBy) follows references, so
+    // it is bounded only once the expanded size is.
+    const extentOf = conditionExtents(shared, file);
+    let packSize = 0;
+    for (const name of names) extentOf({ condition: name });
 
     for (const rule of pack.rules) {
       const where = ruleNames.get(rule.name);
       if (where) throw new RulePackError(file, rule.name, `rule name is also used in ${where}`);
       ruleNames.set(rule.name, file);
       checkCondition(rule.conditions, file, rule.name, isKnownFact, shared, true);
-      checkNullGuards(rule.conditions, shared, nullable, (problem) => {
+      const extent = extentOf(rule.conditions);
+      checkExtent(extent, (problem) => {
+        throw new RulePackError(file, rule.name, problem);
+      });
+      packSize += extent.size;
+      if (packSize > PACK_LIMITS.packExpandedSize)
+        throw new RulePackError(file, rule.name, `the pack's conditions expand to more than ${PACK_LIMITS.packExpandedSize} with named conditions written out (by this rule: ${packSize})`);
+      checkNullGuards(rule.conditions, shared, nullable, (problem, ref) => {
+        // The bundled packs pass with the bundled parameters: here a caller's override made the parameter null.
+        if (bundled)
+          throw new ParameterError(
+            `Parameter overrides make ${ref.slice('param.'.length)} null on some dates, but the bundled rule "${rule.name}" (${file}) compares it without a guard (x ${'<'} null is true for JavaScript): give it a value on every date`,
+            ref.slice('param.'.length),
+          );
         throw new RulePackError(file, rule.name, problem);
       });
 
       const { type: code, params } = rule.event;
       const home = codeHome.get(code);
-      if (home && home.file !== file) throw new RulePackError(file, rule.name, `code ${code} is already defined in ${home.file}; a code belongs to one pack`);
+      if (home && home.source !== index)
+        throw new RulePackError(file, rule.name, `code ${code} is already defined in ${home.bundled && !bundled ? 'the bundled pack ' : ''}${home.file}; a code belongs to one pack`);
       if (home && home.kind !== params.kind) throw new RulePackError(file, rule.name, `code ${code} is ${withArticle(home.kind)} elsewhere in this pack, not ${withArticle(params.kind)}`);
-      codeHome.set(code, { file, kind: params.kind });
+      codeHome.set(code, { file, kind: params.kind, source: index, bundled });
       if (params.kind === 'invalid' && pack.scope !== 'requirement')
         throw new RulePackError(file, rule.name, 'an invalid finding is about one requirement, so it belongs in a requirement-scoped pack');
       for (const fact of params.facts) if (!isKnownFact(fact)) throw new RulePackError(file, rule.name, `event reports unknown fact "${fact}"`);
@@ -122,32 +215,76 @@ export function loadPacks(sources: readonly PackSource[], parameters: ParameterT
   return deepFreeze(loaded);
 }
 
-/** The named conditions a condition refers to. */
-function referencesOf(node: Condition, out: string[] = []): string[] {
-  if ('condition' in node) out.push(node.condition);
-  else if ('all' in node) node.all.forEach((c) => referencesOf(c, out));
-  else if ('any' in node) node.any.forEach((c) => referencesOf(c, out));
-  else if ('not' in node) referencesOf(node.not, out);
-  return out;
+/** How big a condition is with its named conditions written out, and how deep. */
+interface Extent {
+  readonly size: number;
+  readonly depth: number;
 }
 
-/** Named conditions that refer to themselves, directly or through others, would recurse forever at run time. */
-function checkNoCycles(shared: Readonly<Record<string, Condition>>, file: string): void {
-  const done = new Set<string>();
-  const visit = (name: string, trail: string[]): void => {
-    if (done.has(name)) return;
+function checkExtent(extent: Extent, fail: (problem: string) => never): void {
+  if (extent.size > PACK_LIMITS.expandedSize)
+    fail(`conditions expand to ${extent.size} conditions with named conditions written out, more than the ${PACK_LIMITS.expandedSize} allowed`);
+  if (extent.depth > PACK_LIMITS.expandedDepth) fail(`conditions nest ${extent.depth} deep with named conditions written out, more than the ${PACK_LIMITS.expandedDepth} allowed`);
+}
+
+/**
+ * Measures conditions as the evaluators see them, with each reference replaced by what it names,
+ * without writing anything out: each named condition is measured once and its extent reused, so
+ * `c1 -> all[c2, c2] -> ...` costs one step per name, not 2^n. A named condition too big or too
+ * deep is refused as soon as it is measured, so the numbers never grow past the bounds; a
+ * reference back into the trail is a cycle. Recursion follows at most PACK_LIMITS.expandedDepth
+ * references, so a chain of any length is refused, not a stack overflow.
+ */
+function conditionExtents(shared: Readonly<Record<string, Condition>>, file: string): (node: Condition) => Extent {
+  const measured = new Map<string, Extent>();
+  const trail: string[] = [];
+  const named = (name: string): Extent => {
+    const known = measured.get(name);
+    if (known) return known;
     const at = trail.indexOf(name);
     if (at >= 0) throw new RulePackError(file, `condition ${trail[at]}`, `named conditions refer to each other in a cycle: ${[...trail.slice(at), name].join(' -> ')}`);
-    for (const next of referencesOf(shared[name]!)) visit(next, [...trail, name]);
-    done.add(name);
+    if (trail.length >= PACK_LIMITS.expandedDepth)
+      throw new RulePackError(file, `condition ${trail[0]}`, `named conditions refer to one another more than ${PACK_LIMITS.expandedDepth} deep (${trail.slice(0, 3).join(' -> ')} -> ...)`);
+    trail.push(name);
+    const inner = extentOf(shared[name]!);
+    trail.pop();
+    const extent = { size: inner.size + 1, depth: inner.depth + 1 };
+    checkExtent(extent, (problem) => {
+      throw new RulePackError(file, `condition ${name}`, problem);
+    });
+    measured.set(name, extent);
+    return extent;
   };
-  for (const name of Object.keys(shared)) visit(name, []);
+  const extentOf = (node: Condition): Extent => {
+    if ('condition' in node) return named(node.condition);
+    if ('not' in node) {
+      const inner = extentOf(node.not);
+      return { size: inner.size + 1, depth: inner.depth + 1 };
+    }
+    if ('all' in node || 'any' in node) {
+      let size = 1;
+      let depth = 0;
+      for (const child of 'all' in node ? node.all : node.any) {
+        const e = extentOf(child);
+        size += e.size;
+        depth = Math.max(depth, e.depth);
+      }
+      return { size, depth: depth + 1 };
+    }
+    return { size: 1, depth: 1 };
+  };
+  return extentOf;
 }
 
 function ruleNameAt(data: unknown, index: number): string | undefined {
-  const rules = (data as { rules?: unknown[] } | null)?.rules;
-  const rule = Array.isArray(rules) ? (rules[index] as { name?: unknown } | undefined) : undefined;
-  return typeof rule?.name === 'string' ? rule.name : `#${index}`;
+  // The data may be the caller's original, unreadable part of it: read it as data or not at all.
+  try {
+    const rules = ownData(data, 'rules')?.value;
+    const name = Array.isArray(rules) ? ownData(ownData(rules, index)?.value, 'name')?.value : undefined;
+    return typeof name === 'string' ? name : `#${index}`;
+  } catch {
+    return `#${index}`;
+  }
 }
 
 const NUMERIC: ReadonlySet<string> = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
@@ -176,7 +313,7 @@ function checkNullGuards(
   node: Condition,
   shared: Readonly<Record<string, Condition>>,
   nullable: ReadonlySet<string>,
-  fail: (problem: string) => never,
+  fail: (problem: string, parameterFact: string) => never,
   guarded: ReadonlySet<string> = new Set(),
 ): void {
   if ('all' in node) {
@@ -190,7 +327,7 @@ function checkNullGuards(
   if ('condition' in node) return checkNullGuards(shared[node.condition]!, shared, nullable, fail, guarded);
   const ref = node.value !== null && typeof node.value === 'object' && !Array.isArray(node.value) ? (node.value as { fact: string }).fact : undefined;
   if (NUMERIC.has(node.operator) && ref !== undefined && nullable.has(ref) && !guarded.has(ref))
-    fail(`compares "${node.fact}" with "${ref}", which is null on some dates (x ${node.operator} null is true for JavaScript): add { "fact": "${ref}", "operator": "notEqual", "value": null } beside it in an "all"`);
+    fail(`compares "${node.fact}" with "${ref}", which is null on some dates (x ${node.operator} null is true for JavaScript): add { "fact": "${ref}", "operator": "notEqual", "value": null } beside it in an "all"`, ref);
 }
 
 function checkCondition(
@@ -219,6 +356,7 @@ function checkCondition(
     }
     if (key === 'not') return checkCondition(inner, file, rule, isKnownFact, shared);
     if (!Array.isArray(inner) || inner.length === 0) fail(`"${key}" needs a non-empty list of conditions`);
+    if ((inner as unknown[]).length > PACK_LIMITS.width) fail(`"${key}" lists ${(inner as unknown[]).length} conditions, more than the ${PACK_LIMITS.width} allowed`);
     for (const child of inner as unknown[]) checkCondition(child, file, rule, isKnownFact, shared);
     return;
   }
@@ -239,5 +377,6 @@ function checkCondition(
   }
   if ((c.operator === 'in' || c.operator === 'notIn') !== Array.isArray(value))
     fail(Array.isArray(value) ? `only "in" and "notIn" take a list` : `"${c.operator}" needs a literal list`);
+  if (Array.isArray(value) && value.length > PACK_LIMITS.listValues) fail(`"${c.operator}" lists ${value.length} values, more than the ${PACK_LIMITS.listValues} allowed`);
   if (Array.isArray(value) && value.some((v) => v !== null && typeof v === 'object')) fail('list values must be plain numbers, strings, booleans or null');
 }

@@ -18,6 +18,27 @@ export const OPERATORS = [
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
+/**
+ * Bounds on one pack, far above what any real pack needs (the bundled ones: 10 rules, 4 citations,
+ * 5 conditions in a list, 10 conditions in a rule) and low enough that loading and running a pack
+ * stays quick whatever a caller sends.
+ */
+export const PACK_LIMITS = {
+  rules: 500,
+  namedConditions: 500,
+  citations: 20,
+  /** Members of one `all` or `any`. */
+  width: 100,
+  /** Values in one `in` or `notIn` list. */
+  listValues: 1000,
+  /** Conditions in one rule (or named condition) with every reference written out. */
+  expandedSize: 10_000,
+  /** Conditions in the whole pack, rule by rule, with every reference written out. */
+  packExpandedSize: 100_000,
+  /** Nesting of one rule with every reference written out. */
+  expandedDepth: 64,
+} as const;
+
 export const FINDING_KINDS = ['invalid', 'breach', 'tension', 'advisory'] as const;
 export const FindingKind = z.enum(FINDING_KINDS);
 export type FindingKind = z.infer<typeof FindingKind>;
@@ -40,7 +61,7 @@ export const RuleEvent = z.strictObject({
     /** Plain English; `{fact.name}` placeholders are filled from the facts listed below. */
     message: z.string().min(1).max(1000),
     facts: z.array(z.string().min(1)).max(20),
-    citations: z.array(Citation).min(1),
+    citations: z.array(Citation).min(1).max(PACK_LIMITS.citations),
     confidence: Confidence,
   }),
 });
@@ -73,7 +94,7 @@ export const PackDefinition = z.strictObject({
   kinds: z.array(z.enum(REQUIREMENT_KINDS as [string, ...string[]])).min(1).optional(),
   /** Named conditions that rules reference as `{ "condition": "name" }`. */
   conditions: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]*$/), z.unknown()).optional(),
-  rules: z.array(RuleDefinition).min(1),
+  rules: z.array(RuleDefinition).min(1).max(PACK_LIMITS.rules),
 });
 export type PackDefinition = Omit<z.infer<typeof PackDefinition>, 'rules' | 'conditions' | 'kinds'> & {
   kinds?: readonly string[];

@@ -1,5 +1,6 @@
 import { familyOf, type KeyDates } from '../law/parameters.js';
-import type { ResolvedParameters } from '../law/resolve.js';
+import { weakest } from '../law/confidence.js';
+import type { ResolvedParameter, ResolvedParameters } from '../law/resolve.js';
 import type { ProposedOrder, Provision } from '../schema/order.js';
 import { REQUIREMENT_KINDS, type RequirementKind } from '../schema/requirements.js';
 import { ageOn, monthsBetween } from './dates.js';
@@ -9,7 +10,60 @@ const BAND_RANK = { low: 1, medium: 2, high: 3, custody: 4 } as const;
 /** Fact and parameter names per kind, built once rather than per order. */
 const HAS_FACTS: readonly (readonly [RequirementKind, string])[] = REQUIREMENT_KINDS.map((k) => [k, `has.${k}`] as const);
 const PUNITIVE_PARAMETER = Object.fromEntries(REQUIREMENT_KINDS.map((k) => [k, `punitive.${k}`])) as Record<RequirementKind, string>;
-const TIER_NEED_RANK: Readonly<Record<number, number>> = { 1: 0, 2: 1, 3: 2, 4: 3 };
+
+/** Whether the order is being drafted (a PSR proposal) or is the order the court is about to make. */
+export const STAGES = ['proposal', 'sentence'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** The need rank for each treatment tier (rules/parameters/proportionality.json). */
+const TIER_RANK_PARAMETER: Readonly<Record<number, string>> = { 1: 'need.treatmentTierRank.tier1', 2: 'need.treatmentTierRank.tier2', 3: 'need.treatmentTierRank.tier3', 4: 'need.treatmentTierRank.tier4' };
+
+interface RankedNeed {
+  readonly rank: number | null;
+  readonly basis: string | null;
+  readonly assessed: boolean;
+  readonly origin: ParameterOrigin | undefined;
+}
+
+const originOf = (name: string, p: ResolvedParameter): ParameterOrigin => ({ name, source: p.source, confidence: p.confidence });
+
+/**
+ * The treatment need on the DRR intensity scale (1 low, 2 medium, 3 high), from what the assessment
+ * records: the treatment tier where one is recorded (it is the treatment assessment), else the
+ * OASys score of the section each proposed treatment addresses (drugs for a DRR, alcohol for an
+ * ATR), which ranks only a severe score. Never from the s.209(2) / s.212(2) dependency: every DRR
+ * and ATR needs that, so it cannot by itself raise the need above a low-band order.
+ */
+function rankNeed(order: ProposedOrder, params: ResolvedParameters, kinds: ReadonlySet<RequirementKind>): RankedNeed {
+  const tier = order.offender.need?.treatmentTier;
+  if (tier !== undefined) {
+    const name = TIER_RANK_PARAMETER[tier as number]!;
+    const p = params[name];
+    const rank = typeof p?.value === 'number' ? p.value : null;
+    return { rank, basis: `treatment tier ${tier}`, assessed: true, origin: p && rank !== null ? originOf(name, p) : undefined };
+  }
+  const oasys = order.offender.assessment?.oasys;
+  const sections = [
+    { kind: 'drug-rehabilitation', score: oasys?.drugMisuse, threshold: 'assessment.oasysDrugSevereThreshold', label: 'OASys section 8 (drug misuse)' },
+    { kind: 'alcohol-treatment', score: oasys?.alcoholMisuse, threshold: 'assessment.oasysAlcoholSevereThreshold', label: 'OASys section 9 (alcohol misuse)' },
+  ] as const;
+  let assessed = false;
+  for (const { kind, score, threshold, label } of sections) {
+    if (!kinds.has(kind) || score === undefined) continue;
+    assessed = true;
+    const limit = params[threshold];
+    const severe = params['need.oasysSevereRank'];
+    if (typeof limit?.value !== 'number' || typeof severe?.value !== 'number' || score < limit.value) continue;
+    const origin = originOf('need.oasysSevereRank', severe);
+    return {
+      rank: severe.value,
+      basis: `${label} score ${score}, severe from ${limit.value}`,
+      assessed,
+      origin: { ...origin, confidence: weakest(severe.confidence, limit.confidence) },
+    };
+  }
+  return { rank: null, basis: null, assessed, origin: undefined };
+}
 
 /**
  * Requirement kinds that can address a substance need (inspection 5.15, 5.4: treatment, testing,
@@ -81,6 +135,7 @@ export function deriveOrderFacts(
   dates: KeyDates,
   params: ResolvedParameters,
   provision: Provision | undefined,
+  stage: Stage = 'proposal',
 ): {
   facts: Record<string, FactValue>;
   params: Readonly<Record<string, FactValue>>;
@@ -99,10 +154,7 @@ export function deriveOrderFacts(
   const drugs = offender.need?.drugs;
   const alcohol = offender.need?.alcohol;
   const treatmentTier = offender.need?.treatmentTier ?? null;
-  const dependent = drugs?.dependentOrPropensity === true || alcohol?.dependent === true;
-  // Need on the intensity scale (1 low, 2 medium, 3 high): residential Tier 4 calls for high,
-  // structured Tier 3 treatment or a recorded dependency for at least medium, open-access Tier 2 for low.
-  const needRank = Math.max(treatmentTier === null ? 0 : TIER_NEED_RANK[treatmentTier as number]!, dependent ? 2 : 0);
+  const need = rankNeed(order, params, kindSet);
   const oasys = offender.assessment?.oasys;
 
   let punitiveCount = 0;
@@ -122,12 +174,15 @@ export function deriveOrderFacts(
     'need.alcohol.recorded': alcohol !== undefined,
     'need.alcohol.dependent': alcohol?.dependent ?? null,
     'need.alcohol.requiresAndSusceptible': alcohol?.requiresAndSusceptible ?? null,
-    'need.treatmentRank': needRank,
+    'need.treatmentRank': need.rank,
+    'need.treatmentRankBasis': need.basis,
+    'need.treatmentAssessed': need.assessed,
     'assessment.oasys.drugMisuse': oasys?.drugMisuse ?? null,
     'assessment.oasys.alcoholMisuse': oasys?.alcoholMisuse ?? null,
     'assessment.ogrsPercent': offender.assessment?.ogrsPercent ?? null,
     'assessment.rosh': offender.assessment?.rosh ?? null,
     'assessment.ppo': offender.assessment?.ppo ?? null,
+    'order.stage': stage,
     'order.type': sentence.type,
     'order.band': band,
     'order.bandRank': BAND_RANK[band],
@@ -158,6 +213,7 @@ export function deriveOrderFacts(
 
   const layer = paramLayer(params);
   const origins: Record<string, ParameterOrigin> = {};
+  if (need.origin) origins['need.treatmentRank'] = need.origin;
   const tier = offender.omTier === undefined ? undefined : String(offender.omTier);
   for (const { fact, members } of layer.bandFamilies) {
     const picked = members[band];

@@ -1,7 +1,11 @@
 import type { ResolvedParameters } from '../law/resolve.js';
 import type { Provision } from '../schema/order.js';
-import type { Requirement } from '../schema/requirements.js';
+import { REQUIREMENT_KINDS, type Requirement, type RequirementKind } from '../schema/requirements.js';
+import { intervalInMonths } from './dates.js';
 import type { FactValue } from './types.js';
+
+/** Parameter names per kind, built once rather than per requirement. */
+const AVAILABILITY_PARAMETER = Object.fromEntries(REQUIREMENT_KINDS.map((k) => [k, `availability.${k}`])) as Record<RequirementKind, string>;
 
 const INTENSITY_RANK = { low: 1, medium: 2, high: 3 } as const;
 
@@ -9,52 +13,66 @@ const INTENSITY_RANK = { low: 1, medium: 2, high: 3 } as const;
 export const minWeeklyHoursParameter = (intensity: 'low' | 'medium' | 'high'): string =>
   `provision.minWeeklyHours${intensity[0]!.toUpperCase()}${intensity.slice(1)}`;
 
-/** The facts of every requirement, null where a field does not apply, so rules never meet an undefined fact. */
-const BLANK: Readonly<Record<string, FactValue>> = Object.freeze({
-  'requirement.hours': null,
-  'requirement.days': null,
-  'requirement.months': null,
-  'requirement.hoursPerDay': null,
-  'requirement.hoursPerWeek': null,
-  'requirement.electronicMonitoring': null,
-  'requirement.emException': null,
-  'requirement.intensity': null,
-  'requirement.intensityRank': null,
-  'requirement.setting': null,
-  'requirement.testsPerWeek': null,
-  'requirement.hasReview': null,
-  'requirement.reviewIntervalWeeks': null,
-  'requirement.recommendedByOfficer': null,
-  'requirement.offenderWilling': null,
-  'requirement.provider.name': null,
-  'requirement.provider.registered': null,
-  'requirement.provider.area': null,
-  'requirement.provider.outOfArea': null,
-  'requirement.director.recorded': null,
-  'requirement.director.qualified': null,
-  'requirement.hostel': null,
-  'requirement.programme': null,
-  'requirement.programmeRunsLocally': null,
-  'requirement.treatment': null,
-  'requirement.intensityCommissioned': null,
-  'requirement.weeklyHoursAvailable': null,
-  'requirement.weeklyHoursMinimum': null,
-});
+/**
+ * The facts of every requirement, null where a field does not apply, so rules never meet an undefined
+ * fact. One object literal with every key, so each requirement's facts share one shape from the start
+ * (cheaper to build and to read than a spread of a frozen template).
+ */
+function blankFacts(index: number, kind: string, available: boolean): Record<string, FactValue> {
+  return {
+    'requirement.hours': null,
+    'requirement.days': null,
+    'requirement.months': null,
+    'requirement.hoursPerDay': null,
+    'requirement.hoursPerWeek': null,
+    'requirement.electronicMonitoring': null,
+    'requirement.emException': null,
+    'requirement.intensity': null,
+    'requirement.intensityRank': null,
+    'requirement.setting': null,
+    'requirement.testsPerWeek': null,
+    'requirement.hasReview': null,
+    'requirement.reviewIntervalWeeks': null,
+    'requirement.reviewIntervalMonths': null,
+    'requirement.reviewIntervalDays': null,
+    'requirement.reviewIntervalWholeMonths': null,
+    'requirement.reviewIntervalShortFrom': null,
+    'requirement.reviewIntervalShortTo': null,
+    'requirement.recommendedByOfficer': null,
+    'requirement.offenderWilling': null,
+    'requirement.provider.name': null,
+    'requirement.provider.registered': null,
+    'requirement.provider.area': null,
+    'requirement.provider.outOfArea': null,
+    'requirement.director.recorded': null,
+    'requirement.director.qualified': null,
+    'requirement.hostel': null,
+    'requirement.programme': null,
+    'requirement.programmeRunsLocally': null,
+    'requirement.treatment': null,
+    'requirement.intensityCommissioned': null,
+    'requirement.weeklyHoursAvailable': null,
+    'requirement.weeklyHoursMinimum': null,
+    'requirement.index': index,
+    'requirement.kind': kind,
+    'requirement.available': available,
+  };
+}
 
-/** Facts of one requirement; rules in a requirement-scoped pack see these beside the order facts. */
+/**
+ * Facts of one requirement; rules in a requirement-scoped pack see these beside the order facts.
+ * `sentenceDate` places a DRR's reviews in the calendar; without it an interval in weeks is taken
+ * at its shortest in any month (31 days a month).
+ */
 export function deriveRequirementFacts(
   req: Requirement,
   index: number,
   params: ResolvedParameters,
   coRegime: boolean,
   provision: Provision | undefined,
+  sentenceDate?: string,
 ): Record<string, FactValue> {
-  const f: Record<string, FactValue> = {
-    ...BLANK,
-    'requirement.index': index,
-    'requirement.kind': req.kind,
-    'requirement.available': coRegime && params[`availability.${req.kind}`]?.value === true,
-  };
+  const f = blankFacts(index, req.kind, coRegime && params[AVAILABILITY_PARAMETER[req.kind]]?.value === true);
   switch (req.kind) {
     case 'unpaid-work':
     case 'attendance-centre':
@@ -99,8 +117,21 @@ export function deriveRequirementFacts(
       f['requirement.months'] = req.months;
       f['requirement.setting'] = req.setting;
       f['requirement.testsPerWeek'] = req.testsPerWeek ?? null;
-      f['requirement.hasReview'] = req.reviewIntervalWeeks !== undefined;
+      f['requirement.hasReview'] = req.reviewIntervalWeeks !== undefined || req.reviewIntervalMonths !== undefined;
       f['requirement.reviewIntervalWeeks'] = req.reviewIntervalWeeks ?? null;
+      f['requirement.reviewIntervalMonths'] = req.reviewIntervalMonths ?? null;
+      if (req.reviewIntervalMonths !== undefined) f['requirement.reviewIntervalWholeMonths'] = req.reviewIntervalMonths;
+      if (req.reviewIntervalWeeks !== undefined) {
+        const days = req.reviewIntervalWeeks * 7;
+        f['requirement.reviewIntervalDays'] = days;
+        if (sentenceDate === undefined) f['requirement.reviewIntervalWholeMonths'] = Math.floor(days / 31);
+        else {
+          const shortest = intervalInMonths(sentenceDate, req.months, days);
+          f['requirement.reviewIntervalWholeMonths'] = shortest.wholeMonths;
+          f['requirement.reviewIntervalShortFrom'] = shortest.from;
+          f['requirement.reviewIntervalShortTo'] = shortest.to;
+        }
+      }
       f['requirement.recommendedByOfficer'] = req.recommendedByOfficer;
       f['requirement.offenderWilling'] = req.offenderWilling;
       f['requirement.provider.name'] = req.provider?.name ?? null;

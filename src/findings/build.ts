@@ -1,7 +1,9 @@
 import type { FactValue, ParameterOrigin } from '../facts/types.js';
 import { weakest, type Confidence } from '../law/confidence.js';
-import type { RegimeId } from '../law/regimes.js';
-import type { RuleDefinition } from '../engine/pack.js';
+import { REGIME_IDS, type RegimeId } from '../law/regimes.js';
+import type { FactLayers, Layer } from '../engine/evaluator.js';
+import type { FindingKind, RuleDefinition } from '../engine/pack.js';
+import { deepFreeze } from '../freeze.js';
 import type { Finding, FindingCitation } from './types.js';
 
 const PLACEHOLDER = /\{([A-Za-z0-9.-]+)\}/g;
@@ -31,35 +33,107 @@ export function factsReadBy(rule: RuleDefinition, shared: Readonly<Record<string
   return [...found].sort();
 }
 
+/**
+ * A rule's finding, taken apart once at load: the facts it reports with the layer each lives in,
+ * and its message as literal text and slots. Filling it per finding is then array walks, with no
+ * fact routing, no closure and no regular expression.
+ */
+interface FindingTemplate {
+  readonly code: string;
+  readonly kind: FindingKind;
+  readonly confidence: Confidence;
+  /** The reported facts, distinct, in the order the rule lists them (the order of `finding.facts`). */
+  readonly reported: readonly string[];
+  readonly layers: readonly Layer[];
+  /** Literal text, or the index in `reported` of the fact whose wording goes there. */
+  readonly message: readonly (string | number)[];
+}
+
 export interface PreparedRule {
   readonly rule: RuleDefinition;
   readonly reads: readonly string[];
   /** Citations for each regime, filtered once at load. */
   readonly citations: Readonly<Record<RegimeId, readonly FindingCitation[]>>;
+  readonly template: FindingTemplate;
+}
+
+/** Splits a message at its `{fact}` placeholders; a placeholder naming no reported fact reads exactly as it always has. */
+function splitMessage(message: string, reported: readonly string[]): (string | number)[] {
+  const parts: (string | number)[] = [];
+  let text = '';
+  let at = 0;
+  for (const m of message.matchAll(PLACEHOLDER)) {
+    text += message.slice(at, m.index);
+    at = m.index! + m[0].length;
+    const slot = reported.indexOf(m[1]!);
+    if (slot >= 0) {
+      parts.push(text, slot);
+      text = '';
+    } else {
+      // As the per-finding fill read it: a fact not reported is looked up in an empty object.
+      text += formatFact(({} as Record<string, FactValue>)[m[1]!]);
+    }
+  }
+  text += message.slice(at);
+  parts.push(text);
+  return parts;
+}
+
+/** Everything about a rule's finding that does not depend on the order, worked out once at load. */
+export function prepareRule(
+  rule: RuleDefinition,
+  shared: Readonly<Record<string, unknown>>,
+  route: (name: string) => Layer,
+): PreparedRule {
+  const { params, type } = rule.event;
+  const reported = [...new Set(params.facts)];
+  return {
+    rule,
+    reads: factsReadBy(rule, shared),
+    citations: deepFreeze(
+      Object.fromEntries(
+        REGIME_IDS.map((id) => [id, params.citations.filter((c) => !c.regimes || c.regimes.includes(id)).map(({ regimes: _r, ...c }) => c)]),
+      ) as unknown as Record<RegimeId, readonly FindingCitation[]>,
+    ),
+    template: {
+      code: type,
+      kind: params.kind,
+      confidence: params.confidence,
+      reported,
+      layers: reported.map(route),
+      message: splitMessage(params.message, reported),
+    },
+  };
 }
 
 export function buildFinding(
   prepared: PreparedRule,
-  get: (name: string) => FactValue | undefined,
+  layers: FactLayers,
   originOf: (fact: string) => ParameterOrigin | undefined,
   regime: RegimeId,
   requirementIndex: number | undefined,
 ): Finding {
-  const { params, type } = prepared.rule.event;
+  const t = prepared.template;
   const facts: Record<string, FactValue> = {};
-  for (const name of params.facts) {
-    const value = get(name) ?? null;
-    facts[name] = Array.isArray(value) ? [...value] : value;
+  const values: FactValue[] = new Array(t.reported.length);
+  for (let i = 0; i < t.reported.length; i++) {
+    const name = t.reported[i]!;
+    const value = layers[t.layers[i]!]?.[name] ?? null;
+    values[i] = facts[name] = Array.isArray(value) ? [...value] : value;
   }
-  let confidence: Confidence = params.confidence;
-  for (const name of prepared.reads) {
-    const origin = originOf(name);
-    if (origin) confidence = weakest(confidence, origin.confidence);
+  let confidence: Confidence = t.confidence;
+  // Nothing is weaker than unverified: no origin can lower it.
+  if (confidence !== 'unverified') {
+    for (const name of prepared.reads) {
+      const origin = originOf(name);
+      if (origin) confidence = weakest(confidence, origin.confidence);
+    }
   }
-  const message = params.message.replace(PLACEHOLDER, (_, name: string) => formatFact(facts[name]));
+  let message = '';
+  for (const part of t.message) message += typeof part === 'string' ? part : formatFact(values[part]);
   return {
-    code: type,
-    kind: params.kind,
+    code: t.code,
+    kind: t.kind,
     ...(requirementIndex === undefined ? {} : { requirementIndex }),
     message,
     facts,

@@ -1,5 +1,5 @@
 import { confidenceOfTag, weakest, type Confidence } from './confidence.js';
-import { valueOn, type KeyDate, type KeyDates, type ParameterDefinition, type ParameterTable, type ParameterValue } from './parameters.js';
+import { valueOn, type KeyDate, type KeyDates, type ParameterDefinition, type ParameterKeyDate, type ParameterTable, type ParameterValue } from './parameters.js';
 
 export interface ResolvedParameter {
   readonly value: ParameterValue;
@@ -9,7 +9,7 @@ export interface ResolvedParameter {
    * Which of the case's dates decided the value. The date itself is not kept: resolutions are
    * shared by every case of the same legal epoch, whose dates differ.
    */
-  readonly decidedBy: KeyDate;
+  readonly decidedBy: ParameterKeyDate;
 }
 
 export type ResolvedParameters = Readonly<Record<string, ResolvedParameter>>;
@@ -22,9 +22,18 @@ export type ResolvedParameters = Readonly<Record<string, ResolvedParameter>>;
 export interface ParameterResolver {
   readonly table: ParameterTable;
   resolve(dates: KeyDates): ResolvedParameters;
+  /** How many legal epochs are resolved and kept now (at most RESOLVED_EPOCHS_KEPT). */
+  readonly cachedEpochs: number;
 }
 
 const KEYS: readonly KeyDate[] = ['offence', 'conviction', 'sentence'];
+
+/**
+ * Legal epochs kept resolved. The bundled law has a few dozen; a caller's daily override series can
+ * make every case its own epoch, and an unbounded cache would then grow with the caseload. Past
+ * this many, the least recently used is dropped (and resolved again if it comes back).
+ */
+export const RESOLVED_EPOCHS_KEPT = 512;
 const NOT_IN_FORCE = 'Not in force on this date';
 
 export function createResolver(table: ParameterTable): ParameterResolver {
@@ -40,11 +49,18 @@ export function createResolver(table: ParameterTable): ParameterResolver {
     resolve(dates) {
       const signature = KEYS.map((k) => countAtOrBefore(changePoints, dates[k])).join('|');
       let resolved = cache.get(signature);
-      if (!resolved) {
+      if (resolved) {
+        // A Map iterates in insertion order: re-inserting marks the epoch most recently used.
+        cache.delete(signature);
+      } else {
         resolved = resolveAll(table, dates);
-        cache.set(signature, resolved);
+        if (cache.size >= RESOLVED_EPOCHS_KEPT) cache.delete(cache.keys().next().value!);
       }
+      cache.set(signature, resolved);
       return resolved;
+    },
+    get cachedEpochs() {
+      return cache.size;
     },
   };
 }
@@ -79,7 +95,19 @@ function resolveAll(table: ParameterTable, dates: KeyDates): ResolvedParameters 
         : { value: null, source: NOT_IN_FORCE, confidence: keying, decidedBy },
     );
   }
-  return Object.freeze(out);
+  const resolved = Object.freeze(out);
+  tables.set(resolved, table);
+  return resolved;
+}
+
+const tables = new WeakMap<ResolvedParameters, ParameterTable>();
+
+/**
+ * The table a resolution was read from: the timescale facts read an event-keyed parameter (a
+ * national standard) on each event's own date, which the case-level resolution cannot give.
+ */
+export function tableOf(resolved: ResolvedParameters): ParameterTable | undefined {
+  return tables.get(resolved);
 }
 
 /** Binary search: how many sorted dates are on or before `date`. */

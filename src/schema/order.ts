@@ -92,8 +92,12 @@ export const ProvisionSchema = z.strictObject({
   area: Text.optional(),
 });
 
+/** The caller's case reference (a CRN, say): echoed in the result, never judged. */
+export const CaseId = z.string().min(1).max(100);
+
 export const ProposedOrderSchema = z
   .strictObject({
+    id: CaseId.optional(),
     offender: OffenderSchema,
     offences: z.array(OffenceSchema).min(1).max(LIMITS.offences),
     convictionDate: IsoDate,

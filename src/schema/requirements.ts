@@ -33,20 +33,29 @@ export const MentalHealthTreatment = z.strictObject({
   treatment: z.enum(['resident', 'non-resident', 'practitioner']).optional(),
   offenderWilling: z.boolean().optional(),
 });
-export const DrugRehabilitation = z.strictObject({
-  kind: z.literal('drug-rehabilitation'),
-  intensity: Intensity,
-  months: count(120),
-  setting: z.enum(['residential', 'non-residential']),
-  provider: z
-    .strictObject({ name: Text, registered: z.boolean().optional(), area: Text.optional() })
-    .optional(),
-  testsPerWeek: z.number().min(0).max(21).optional(),
-  /** Absent means the order makes no provision for review (CJA 2003 s.210). */
-  reviewIntervalWeeks: count(520).optional(),
-  recommendedByOfficer: z.boolean(),
-  offenderWilling: z.boolean(),
-});
+export const DrugRehabilitation = z
+  .strictObject({
+    kind: z.literal('drug-rehabilitation'),
+    intensity: Intensity,
+    months: count(120),
+    setting: z.enum(['residential', 'non-residential']),
+    provider: z
+      .strictObject({ name: Text, registered: z.boolean().optional(), area: Text.optional() })
+      .optional(),
+    testsPerWeek: z.number().min(0).max(21).optional(),
+    /** Weeks between reviews. With `reviewIntervalMonths` absent too, the order makes no provision for review (CJA 2003 s.210). */
+    reviewIntervalWeeks: count(520).optional(),
+    /** Calendar months between reviews (Interpretation Act 1978 Sch. 1: "month" means calendar month); give this or the weeks, not both. */
+    reviewIntervalMonths: count(120).optional(),
+    recommendedByOfficer: z.boolean(),
+    offenderWilling: z.boolean(),
+  })
+  // A review interval is given once: in weeks or in calendar months.
+  .superRefine((r, ctx) => {
+    if (r.reviewIntervalWeeks !== undefined && r.reviewIntervalMonths !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['reviewIntervalMonths'], message: 'Give the review interval in weeks or in months, not both' });
+  });
+
 export const AlcoholTreatment = z.strictObject({
   kind: z.literal('alcohol-treatment'),
   months: count(120),

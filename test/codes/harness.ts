@@ -20,16 +20,22 @@ export interface CodeCase {
   readonly facts: Readonly<Record<string, unknown>>;
   /** The statute the citations must name; by default the CJA 2003 before the Code and the Sentencing Act 2020 under it. */
   readonly cites?: RegExp;
+  /** The stage both orders are judged at: 'proposal' (the default, as createValidator) or 'sentence'. */
+  readonly stage?: Stage;
 }
 
+type Stage = 'proposal' | 'sentence';
+
 const OLD_REGIMES = new Set(['pcc-s-a-2000', 'cja-2003', 'laspo-2012', 'ora-2014']);
-const compiled = createValidator();
-const reference = createValidator({ evaluator: 'json-rules-engine' });
+const validators = {
+  proposal: { compiled: createValidator(), reference: createValidator({ evaluator: 'json-rules-engine' }) },
+  sentence: { compiled: createValidator({ stage: 'sentence' }), reference: createValidator({ evaluator: 'json-rules-engine', stage: 'sentence' }) },
+} as const;
 
 /** Run an order through both evaluators; they must agree exactly, so every case checks both. */
-export async function validateBoth(order: Order): Promise<ValidationResult> {
-  const a = await compiled.validate(order);
-  const b = await reference.validate(order);
+export async function validateBoth(order: Order, stage: Stage = 'proposal'): Promise<ValidationResult> {
+  const a = await validators[stage].compiled.validate(order);
+  const b = await validators[stage].reference.validate(order);
   expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   return a;
 }
@@ -51,8 +57,8 @@ const everywhere = (result: ValidationResult): Finding[] => [
 export function describeCodes(title: string, cases: readonly CodeCase[]): void {
   describe(title, () => {
     for (const c of cases) {
-      it(`${c.code} when ${c.when}; not in the nearest lawful case`, async () => {
-        const result = await validateBoth(c.trigger());
+      it(`${c.code} when ${c.when}${c.stage ? ` (${c.stage} stage)` : ''}; not in the nearest lawful case`, async () => {
+        const result = await validateBoth(c.trigger(), c.stage);
         const found = listFor(result, c.kind).filter((f) => f.code === c.code);
         expect(found.length, `${c.code} among the ${c.kind} findings`).toBeGreaterThan(0);
         const finding = c.at === undefined ? found[0]! : found.find((f) => f.requirementIndex === c.at);
@@ -77,7 +83,7 @@ export function describeCodes(title: string, cases: readonly CodeCase[]): void {
           expect(finding!.citations.map((x) => x.source)).not.toContain('Criminal Justice Act 2003');
         }
 
-        const near = await validateBoth(c.near());
+        const near = await validateBoth(c.near(), c.stage);
         expect(everywhere(near).filter((f) => f.code === c.code)).toEqual([]);
         if (c.at !== undefined && c.kind === 'invalid') expect(near.requirements[c.at]!.valid, `requirement ${c.at} valid in the near case`).toBe(true);
       });

@@ -27,19 +27,74 @@ const productionPackages = (): Map<string, string> =>
 
 describe('dependencies', () => {
   // Adding a production dependency is a decision to record in the README (Security and dependencies), not a side effect.
-  const DIRECT = ['date-fns', 'json-rules-engine', 'zod'];
-  const INSTALLED = [...DIRECT, 'clone', 'eventemitter2', 'hash-it', 'jsonpath-plus', 'jsep', '@jsep-plugin/assignment', '@jsep-plugin/regex'];
+  const LIBRARY = ['date-fns', 'json-rules-engine', 'zod'];
+  // The command line's own commands, loaded only by them (dynamic import): never on the library's import path.
+  const CLI_ONLY: Record<string, string> = {
+    fastify: 'proportionate serve: the HTTP service',
+    '@fastify/swagger': 'proportionate serve: the OpenAPI 3.1 document',
+    yaml: 'proportionate test and lint: YAML case files and packs',
+    vega: 'proportionate inspect: charts rendered to SVG',
+    'vega-lite': 'proportionate inspect: chart specifications',
+  };
+  const LIBRARY_INSTALLED = [...LIBRARY, 'clone', 'eventemitter2', 'hash-it', 'jsonpath-plus', 'jsep', '@jsep-plugin/assignment', '@jsep-plugin/regex'];
 
-  it('the library depends on json-rules-engine and at most zod and date-fns besides', () => {
+  /** The packages a set of direct dependencies installs, followed through the lockfile with Node's nested resolution. */
+  const closure = (roots: readonly string[]): Set<string> => {
+    const packages = lock.packages as Record<string, { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> }>;
+    const resolve = (from: string, name: string): string | undefined => {
+      for (let base = from; ; base = base.slice(0, Math.max(0, base.lastIndexOf('/node_modules/')))) {
+        const candidate = `${base ? `${base}/` : ''}node_modules/${name}`;
+        if (packages[candidate]) return candidate;
+        if (!base) return undefined;
+      }
+    };
+    const seen = new Set<string>();
+    const queue = roots.map((name) => resolve('', name)).filter((path): path is string => path !== undefined);
+    while (queue.length) {
+      const path = queue.pop()!;
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const entry = packages[path]!;
+      for (const dep of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies })) {
+        const found = resolve(path, dep);
+        if (found) queue.push(found);
+      }
+    }
+    return new Set([...seen].map((path) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length)));
+  };
+
+  it('the library depends on json-rules-engine and zod; every other dependency is a named CLI command\'s', () => {
     const direct = Object.keys(pkg.dependencies);
     expect(direct).toContain('json-rules-engine');
-    expect(direct.filter((name) => !DIRECT.includes(name))).toEqual([]);
+    expect(direct.filter((name) => !LIBRARY.includes(name) && !Object.hasOwn(CLI_ONLY, name))).toEqual([]);
   });
 
-  it('the production install is those and json-rules-engine’s own dependencies, nothing more', () => {
-    const installed = [...productionPackages().keys()];
-    expect(installed.filter((name) => !INSTALLED.includes(name))).toEqual([]);
+  it('what the library itself installs is those and json-rules-engine’s own dependencies, nothing more', () => {
+    const installed = [...closure(Object.keys(pkg.dependencies).filter((name) => LIBRARY.includes(name)))];
+    expect(installed.filter((name) => !LIBRARY_INSTALLED.includes(name))).toEqual([]);
     expect(installed).toEqual(expect.arrayContaining(['json-rules-engine', 'jsonpath-plus']));
+  });
+
+  it('the production install is the library’s packages and the CLI commands’ packages, nothing else', () => {
+    const allowed = closure([...Object.keys(pkg.dependencies)]);
+    expect([...productionPackages().keys()].filter((name) => !allowed.has(name))).toEqual([]);
+  });
+
+  it('the package entry points (index, rules, arbitraries) reach no CLI-only package, statically or dynamically', () => {
+    const seen = new Set<string>();
+    const offenders: string[] = [];
+    const visit = (file: URL) => {
+      if (seen.has(file.href)) return;
+      seen.add(file.href);
+      const text = readFileSync(file, 'utf8');
+      for (const [, spec] of text.matchAll(/(?:from\s+|import\s*\(\s*)'([^']+)'/g)) {
+        if (spec!.startsWith('.')) visit(new URL(spec!.replace(/\.js$/, '.ts'), file));
+        else if (Object.keys(CLI_ONLY).some((name) => spec === name || spec!.startsWith(`${name}/`))) offenders.push(`${file.pathname}: ${spec}`);
+      }
+    };
+    for (const entry of ['src/index.ts', 'src/rules.ts', 'src/arbitraries/index.ts']) visit(new URL(entry, root));
+    expect(seen.size).toBeGreaterThan(50);
+    expect(offenders).toEqual([]);
   });
 
   it('fast-check is a dev dependency and an optional peer, never installed for production', () => {

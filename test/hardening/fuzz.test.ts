@@ -11,6 +11,11 @@
  *
  * fast-check prints the seed and path of any failure; replay it with PROPORTIONATE_FUZZ_SEED=<seed>
  * (and the same PROPORTIONATE_FUZZ_RUNS).
+ *
+ * The options are fuzzed too (PROPORTIONATE_FUZZ_RUNS / 500 overrides and / 1000 packs, as each
+ * builds a validator): parameter overrides and rule packs either build a validator whose every value fits
+ * its type and which answers every order, or are refused with a ParameterError or RulePackError,
+ * quickly and in a short message; a pack that loads gives the same findings under both evaluators.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,8 +30,13 @@ import {
   type SafeValidateResult,
   type Validator,
 } from '../../src/index.js';
+import { ParameterError, RulePackError } from '../../src/index.js';
+import { BUNDLED_PARAMETERS } from '../../src/engine/bundled.js';
+import { OPERATORS } from '../../src/engine/pack.js';
+import { ORDER_FACTS } from '../../src/facts/catalog.js';
+import { PARAMETER_TYPES, typeProblem } from '../../src/law/parameter-types.js';
 import { lawfulCodeDrr, lawfulMediumDrr } from '../support/orders.js';
-import { at, everyFieldOrder, expectNoPollution, firstUnfrozen, prototypeSnapshot } from './support.js';
+import { at, everyFieldOrder, expectNoPollution, extraPack, firstUnfrozen, prototypeSnapshot } from './support.js';
 
 const TOTAL = Number(process.env.PROPORTIONATE_FUZZ_RUNS ?? 100_000);
 const SEED = process.env.PROPORTIONATE_FUZZ_SEED === undefined ? undefined : Number(process.env.PROPORTIONATE_FUZZ_SEED);
@@ -35,7 +45,8 @@ const SEED = process.env.PROPORTIONATE_FUZZ_SEED === undefined ? undefined : Num
 const SHARE = { anything: 0.36, json: 0.16, shaped: 0.08, mutated: 0.398, reference: 0.002 } as const;
 // At least 50 of each, so that even a short run meets every generator.
 const runs = (share: number) => Math.max(50, Math.round(TOTAL * share));
-const timeout = (share: number) => Math.max(120_000, runs(share) * 3);
+// Generous: the build machine is shared, and a slow run is not a failure of the property.
+const timeout = (share: number) => Math.max(120_000, runs(share) * 6);
 const params = (share: number): fc.Parameters<unknown> => ({ numRuns: runs(share), ...(SEED === undefined ? {} : { seed: SEED }) });
 
 // ---------------------------------------------------------------------------------------------
@@ -404,5 +415,248 @@ describe(`fuzzing validate and safeValidate with ${TOTAL.toLocaleString('en-GB')
       expect(tally.accepted).toBeGreaterThan(0);
     },
     timeout(SHARE.reference * 50),
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// Exotic values: getters and Proxies in place of data
+
+const boom = () => {
+  throw new Error('boom');
+};
+const EXOTIC = {
+  revoked: () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  },
+  hostile: () => new Proxy({}, { get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, getPrototypeOf: boom }),
+  getter: undefined,
+} as const;
+// Generated as a plan and built inside the property: fast-check could not print a revoked Proxy.
+const exoticPlan = fc.record({ fixture: fc.constantFrom(...FIXTURES.keys()), pick, kind: fc.constantFrom(...(Object.keys(EXOTIC) as (keyof typeof EXOTIC)[])) });
+const exoticOrder = ({ fixture, pick, kind }: { fixture: number; pick: Pick; kind: keyof typeof EXOTIC }) => {
+  const order = FIXTURES[fixture]!() as Record<string, unknown>;
+  let path = placeAt(order, pick);
+  if (path.length === 0) path = ['offender'];
+  const parent = at(order, path.slice(0, -1)) as object;
+  const key = String(path.at(-1));
+  if (kind === 'getter') Object.defineProperty(parent, key, { get: boom, enumerable: true, configurable: true });
+  else Object.defineProperty(parent, key, { value: EXOTIC[kind](), enumerable: true, writable: true, configurable: true });
+  return { order, path };
+};
+
+// ---------------------------------------------------------------------------------------------
+// Options: parameter overrides and rule packs
+
+// Each run builds a validator (two for a pack, one per evaluator), some fifty times dearer than validating an order.
+const OVERRIDE_RUNS = Math.max(60, Math.round(TOTAL / 500));
+const PACK_RUNS = Math.max(60, Math.round(TOTAL / 1000));
+const optionParams = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, ...(SEED === undefined ? {} : { seed: SEED }) });
+const PARAMETER_NAMES = Object.keys(BUNDLED_PARAMETERS);
+const ORDERS = FIXTURES.map((f) => freezeAll(f()));
+
+/** Values a policy team might type: mostly plausible, some of the wrong type. */
+const overrideValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...LIMIT_NUMBERS) },
+  { weight: 2, arbitrary: fc.boolean() },
+  { weight: 1, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.constantFrom('36 months', 'abc', '36', '2005-04-04', '') },
+  { weight: 1, arbitrary: value },
+);
+const datedValue = fc.record(
+  { from: fc.oneof({ weight: 4, arbitrary: isoDate }, { weight: 1, arbitrary: fc.constantFrom(...EDGE_DATES) }), value: overrideValue, source: fc.constantFrom('Local note', ''), confidence: fc.constantFrom('M', 'V', 'X') },
+  { requiredKeys: ['from', 'value', 'source'] },
+);
+const series = fc.array(datedValue, { minLength: 0, maxLength: 5 });
+const override: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: overrideValue },
+  { weight: 2, arbitrary: series.map((vs) => [...vs].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))) },
+  { weight: 1, arbitrary: series },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      description: fc.constant('Fuzzed parameter'),
+      type: fc.constantFrom(...PARAMETER_TYPES, 'furlongs'),
+      keyedOn: fc.constantFrom('offence', 'conviction', 'sentence', 'birthday'),
+      values: series,
+    }),
+  },
+);
+/** Values of the parameter's own type, the kind a policy team means to give. */
+const typedValue = (type: string): fc.Arbitrary<unknown> =>
+  type === 'boolean'
+    ? fc.boolean()
+    : type === 'date'
+      ? isoDate
+      : type === 'percent'
+        ? fc.double({ min: 0, max: 100, noNaN: true })
+        : type === 'tier'
+          ? fc.integer({ min: 1, max: 4 })
+          : fc.nat({ max: 60 });
+const typedOverride = (type: string): fc.Arbitrary<unknown> => {
+  const v = fc.oneof({ weight: 8, arbitrary: typedValue(type) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: overrideValue });
+  const typedSeries = fc
+    .uniqueArray(fc.record({ from: isoDate, value: v, source: fc.constant('Local note'), confidence: fc.constant('M') }), { minLength: 1, maxLength: 4, selector: (d) => d.from })
+    .map((vs) => [...vs].sort((a, b) => (a.from < b.from ? -1 : 1)));
+  return fc.oneof({ weight: 4, arbitrary: v }, { weight: 4, arbitrary: typedSeries }, { weight: 1, arbitrary: override });
+};
+const overrides = fc
+  .uniqueArray(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...PARAMETER_NAMES) }, { weight: 1, arbitrary: fc.constantFrom('local.cap', 'Bad name', ...HOSTILE_STRINGS) }), { minLength: 1, maxLength: 3 })
+  .chain((names) => fc.tuple(...names.map((name) => fc.tuple(fc.constant(name), Object.hasOwn(BUNDLED_PARAMETERS, name) ? typedOverride(BUNDLED_PARAMETERS[name]!.type) : override))))
+  .map((entries) => Object.fromEntries(entries));
+
+const ORDER_FACT_NAMES = Object.keys(ORDER_FACTS);
+const scalar = fc.oneof(fc.integer({ min: -2, max: 40 }), fc.boolean(), fc.constant(null), fc.constantFrom('low', 'medium', 'high', 'custody', 'community-order'));
+const LIST_OPERATORS: readonly string[] = ['in', 'notIn'];
+const leaf = fc
+  .record({
+    fact: fc.oneof({ weight: 20, arbitrary: fc.constantFrom(...ORDER_FACT_NAMES) }, { weight: 1, arbitrary: fc.constantFrom('order.nope', 'param.drr.minMonths', '__proto__') }),
+    operator: fc.oneof({ weight: 20, arbitrary: fc.constantFrom(...OPERATORS) }, { weight: 1, arbitrary: fc.constant('regex') }),
+    scalar,
+    list: fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constantFrom('low', 'medium', 'high')), { maxLength: 3 }),
+    wrongShape: fc.nat({ max: 30 }),
+  })
+  // Mostly the value the operator takes (a list for in and notIn), now and then the other shape.
+  .map(({ fact, operator, scalar, list, wrongShape }) => ({ fact, operator, value: LIST_OPERATORS.includes(operator) === (wrongShape > 0) ? list : scalar }));
+const NAMED = ['c0', 'c1', 'c2', 'c3'];
+const { node: condition } = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    fc.record({ all: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ any: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ not: tie('node') }),
+    fc.record({ condition: fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...NAMED) }, { weight: 1, arbitrary: fc.constant('missing') }) }),
+  ),
+}));
+/** A named condition that doubles: c{i} -> all[c{i+1}, c{i+1}], to grow packs past their bounds. */
+const fuzzedPack = fc
+  .record({
+    named: fc.array(condition, { minLength: NAMED.length, maxLength: NAMED.length }),
+    root: condition,
+    doubling: fc.option(fc.integer({ min: 2, max: 30 }), { nil: undefined }),
+    allowCycles: fc.nat({ max: 9 }),
+  })
+  .map(({ named, root, doubling, allowCycles }) => {
+    const pack = extraPack();
+    // Mostly, c{i} refers only to c{j} with j > i (no cycle); one pack in ten keeps what it drew.
+    const acyclic = (node: unknown, i: number): unknown => {
+      const n = node as Record<string, unknown>;
+      if (typeof n.condition === 'string') {
+        const j = NAMED.indexOf(n.condition);
+        return j < 0 || j > i ? n : i + 1 < NAMED.length ? { condition: NAMED[i + 1] } : { fact: 'order.requirementCount', operator: 'greaterThan', value: 0 };
+      }
+      if (Array.isArray(n.all)) return { all: n.all.map((c) => acyclic(c, i)) };
+      if (Array.isArray(n.any)) return { any: n.any.map((c) => acyclic(c, i)) };
+      if (n.not !== undefined) return { not: acyclic(n.not, i) };
+      return n;
+    };
+    const conditions: Record<string, unknown> = Object.fromEntries(named.map((c, i) => [NAMED[i]!, allowCycles === 0 ? c : acyclic(c, i)]));
+    if (doubling !== undefined) {
+      for (let i = 0; i < doubling; i++) conditions[`d${i}`] = { all: [{ condition: `d${i + 1}` }, { condition: `d${i + 1}` }] };
+      conditions[`d${doubling}`] = { fact: 'order.requirementCount', operator: 'greaterThan', value: 0 };
+      root = { any: [root, { condition: 'd0' }] };
+    }
+    if (Object.keys(conditions).length) pack.conditions = conditions;
+    pack.rules[0].conditions = 'all' in root || 'any' in root || 'not' in root || 'condition' in root ? root : { all: [root] };
+    return pack;
+  });
+
+/** Build a validator from fuzzed options: a validator, or the refusal it must be. */
+function buildOrRefuse(build: () => Validator, refusals: readonly (new (...args: never[]) => Error)[]): Validator | undefined {
+  const started = performance.now();
+  try {
+    return build();
+  } catch (error) {
+    if (!refusals.some((type) => error instanceof type)) throw error;
+    const { message } = error as Error;
+    if (message.length > 2_000) throw new Error(`a refusal of ${message.length} characters`);
+    // Bounds meant to catch a hang or an explosion (seconds to minutes), not a busy machine.
+    if (performance.now() - started > 10_000) throw new Error(`a refusal that took ${Math.round(performance.now() - started)} ms: ${message}`);
+    return undefined;
+  } finally {
+    if (performance.now() - started > 10_000) throw new Error('building a validator took more than 10 s');
+  }
+}
+
+describe(`fuzzing exotic values with ${OVERRIDE_RUNS.toLocaleString('en-GB')} orders`, () => {
+  it(
+    'a getter or a Proxy anywhere in a valid order: an InvalidOrderError at that place from validate, safeValidate and validateSync',
+    async () => {
+      const validator = createValidator();
+      await fc.assert(
+        fc.asyncProperty(exoticPlan, async (plan) => {
+          const { order, path } = exoticOrder(plan);
+          const answer = await validator.safeValidate(order); // must not throw
+          expect(answer.success).toBe(false);
+          if (answer.success) return;
+          expect(answer.error).toBeInstanceOf(InvalidOrderError);
+          expect(answer.error.issues.some((i) => startsWith(path, i.path) || startsWith(i.path, path))).toBe(true);
+          await expect(validator.validate(order)).rejects.toBeInstanceOf(InvalidOrderError);
+          expect(() => validator.validateSync(order)).toThrow(InvalidOrderError);
+        }),
+        optionParams(OVERRIDE_RUNS),
+      );
+    },
+    Math.max(300_000, OVERRIDE_RUNS * 500),
+  );
+});
+
+describe(`fuzzing the options with ${OVERRIDE_RUNS.toLocaleString('en-GB')} overrides and ${PACK_RUNS.toLocaleString('en-GB')} packs`, () => {
+  it(
+    'parameter overrides: refused with a ParameterError, or every value fits its type and every order is answered',
+    async () => {
+      const tally = { accepted: 0, refused: 0 };
+      let built = 0;
+      await fc.assert(
+        fc.asyncProperty(overrides, async (parameters) => {
+          const validator = buildOrRefuse(() => createValidator({ parameters }), [ParameterError]);
+          if (!validator) return;
+          built++;
+          for (const [name, definition] of Object.entries(validator.parameters)) {
+            for (const v of definition.values) {
+              const problem = typeProblem(definition.type, v.value);
+              if (problem) throw new Error(`${name} from ${v.from} was accepted but ${problem}`);
+            }
+          }
+          for (const order of ORDERS) await checkOne(validator, order, tally, []);
+        }),
+        optionParams(OVERRIDE_RUNS),
+      );
+      console.info(`fuzzed overrides: ${built} of ${OVERRIDE_RUNS} accepted`);
+      // Both sides must be reached for the property to mean anything.
+      expect(built).toBeGreaterThan(OVERRIDE_RUNS * 0.1);
+      expect(built).toBeLessThan(OVERRIDE_RUNS);
+    },
+    Math.max(300_000, OVERRIDE_RUNS * 500),
+  );
+
+  it(
+    'rule packs: refused with a RulePackError, or loaded and giving the same findings under both evaluators',
+    async () => {
+      const tally = { accepted: 0, refused: 0 };
+      let built = 0;
+      await fc.assert(
+        fc.asyncProperty(fuzzedPack, async (pack) => {
+          const compiled = buildOrRefuse(() => createValidator({ rules: [pack] }), [RulePackError]);
+          const reference = buildOrRefuse(() => createValidator({ rules: [pack], evaluator: 'json-rules-engine' }), [RulePackError]);
+          expect(reference === undefined).toBe(compiled === undefined);
+          if (!compiled || !reference) return;
+          built++;
+          for (const order of ORDERS) {
+            const ours = await checkOne(compiled, order, tally, []);
+            const theirs = await reference.safeValidate(order);
+            expect(theirs.success).toBe(ours.success);
+            if (ours.success && theirs.success) expect(ours.result).toEqual(theirs.result);
+          }
+        }),
+        optionParams(PACK_RUNS),
+      );
+      console.info(`fuzzed packs: ${built} of ${PACK_RUNS} loaded`);
+      expect(built).toBeGreaterThan(PACK_RUNS * 0.05);
+      expect(built).toBeLessThan(PACK_RUNS);
+    },
+    Math.max(300_000, PACK_RUNS * 2_000),
   );
 });

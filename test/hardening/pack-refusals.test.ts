@@ -36,12 +36,19 @@ describe('the control', () => {
     expect(result.advisories.find((f) => f.code === 'LOCAL_HAS_REQUIREMENTS')?.message).toBe('The order has 2 requirements.');
   });
 
-  it('a pack passed without a file name is named by its position', () => {
+  it('a pack passed without a file name is named by its own id, not by a position', () => {
     const pack = extraPack();
     leaf(pack).fact = 'order.nope';
     const error = thrownBy(() => createValidator({ rules: [pack] })) as RulePackError;
-    expect(error.file).toBe('options.rules[0]');
-    expect(error.message).toContain('options.rules[0]');
+    expect(error.file).toBe('pack local/extra');
+    expect(error.message).toMatch(/^pack local\/extra rule "LOCAL_HAS_REQUIREMENTS": unknown fact/);
+  });
+
+  it('a pack with neither a file name nor a usable id is named by its place in options.rules', () => {
+    const pack = extraPack();
+    pack.id = 'Not An Id';
+    const error = thrownBy(() => createValidator({ rules: [extraPack(), pack] })) as RulePackError;
+    expect(error.file).toBe('options.rules[1]');
   });
 
   it('the bundled packs pass the same checks the extra packs get', () => {
@@ -87,7 +94,7 @@ describe('unknown fact names', () => {
   });
 
   it('refuses a tier family outside omTier.*, which the order facts never fill in', () => {
-    const definition = (value: number) => ({ description: 'Test', keyedOn: 'sentence', values: [{ from: '1990-01-01', value, source: 'Test', confidence: 'M' }] });
+    const definition = (value: number) => ({ description: 'Test', type: 'rank', keyedOn: 'sentence', values: [{ from: '1990-01-01', value, source: 'Test', confidence: 'M' }] });
     const parameters = Object.fromEntries(['1', '2', '3', '4'].map((t) => [`local.limit.${t}`, definition(Number(t))]));
     const pack = extraPack();
     leaf(pack).fact = 'param.local.limit';
@@ -173,7 +180,7 @@ describe('codes, names and ids used twice', () => {
   it('refuses a code that a bundled pack already defines, naming both files', () => {
     const error = refusal((p) => (p.rules[0].event.type = 'DRR_NOT_WILLING'));
     expectNamed(error);
-    expect(error.problem).toMatch(/DRR_NOT_WILLING is already defined in rules\/cja-2003\/drug-rehabilitation\.json/);
+    expect(error.problem).toMatch(/DRR_NOT_WILLING is already defined in the bundled pack rules\/cja-2003\/drug-rehabilitation\.json/);
   });
 
   it('refuses a code that another extra pack defines', () => {

@@ -5,7 +5,7 @@ import { lawfulMediumDrr } from '../support/orders.js';
 import { thrownBy } from './support.js';
 
 const value = (from: string, v: number | null, extra: Record<string, unknown> = {}) => ({ from, value: v, source: 'Test source', confidence: 'M', ...extra });
-const definition = (values: unknown[], keyedOn = 'sentence') => ({ description: 'Test parameter', keyedOn, values });
+const definition = (values: unknown[], keyedOn = 'sentence') => ({ description: 'Test parameter', type: 'rank', keyedOn, values });
 const BANDS = ['low', 'medium', 'high', 'custody'];
 
 function overrideRefusal(parameters: Record<string, unknown>): ParameterError {
@@ -44,7 +44,7 @@ describe('overlapping dates', () => {
     const error = overrideRefusal({ 'drr.minMonths': [value('2010-01-01', 3), value('2010-01-01', 4)] });
     expect(error.parameter).toBe('drr.minMonths');
     expect(error.message).toMatch(/drr\.minMonths/);
-    expect(error.message).toMatch(/values\.\d\.from: Dates overlap/);
+    expect(error.message).toMatch(/\d\.from: Dates overlap/);
   });
 
   it('refuses a full definition whose values overlap', () => {

@@ -62,7 +62,8 @@ const lawfulOrder: fc.Arbitrary<Order> = fc
       const picked = chosen.includes('alcohol-treatment') ? chosen.filter((k) => k !== 'alcohol-abstinence-monitoring') : chosen;
       // Attendance centres are for offenders under 25; otherwise any adult age.
       const age = 19 + (picked.includes('attendance-centre') ? ageSeed % 6 : ageSeed);
-      const reviewed = within(num('drr.minReviewIntervalWeeks')!, 8);
+      // Not less than a calendar month from any review date: 31 days a month, so 5 weeks for one month (issue 13).
+      const reviewed = within(Math.ceil((31 * num('drr.minReviewIntervalMonths')!) / 7), 8);
       const drr = (months: number) =>
         (months > num('drr.reviewRequiredAboveMonths')! ? reviewed : fc.option(reviewed, { nil: undefined })).map(
           (reviewIntervalWeeks): Requirement => ({

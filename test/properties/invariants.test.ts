@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createValidator, ProposedOrderSchema, SERIOUSNESS_BANDS, type Finding, type ProposedOrderInput, type ValidationResult } from '../../src/index.js';
-import { breachableCodes, orderBreaching, orderInProgress, proposedOrder, validOrder } from '../../src/arbitraries/index.js';
+import { breachableCodes, breachingStage, orderBreaching, orderInProgress, proposedOrder, validOrder } from '../../src/arbitraries/index.js';
 import { added, allFindings, codesOf, invalidFindings } from './findings.js';
 
 const RUNS = Math.max(1_000, Number(process.env.PROPORTIONATE_PROPERTY_RUNS ?? 0));
@@ -18,6 +18,8 @@ const RUNS_PER_CODE = Math.max(Number(process.env.PROPORTIONATE_RUNS_PER_CODE ??
 
 const validator = createValidator();
 const check = (order: unknown): ValidationResult => validator.validateSync(order);
+const atSentence = createValidator({ stage: 'sentence' });
+const checkAtSentence = (order: unknown): ValidationResult => atSentence.validateSync(order);
 
 /** Orders of every sort: proposals anywhere in the schema, lawful orders, orders in progress. */
 const anyOrder: fc.Arbitrary<ProposedOrderInput> = fc.oneof({ weight: 3, arbitrary: proposedOrder() }, validOrder(), orderInProgress());
@@ -177,11 +179,39 @@ describe('monotonicity', () => {
   });
 });
 
+describe('the stage', () => {
+  // The sentence stage adds only what a draft had not yet filled in: whatever is wrong with a
+  // proposal on the evidence stays wrong in the order the court is about to make.
+  it('never clears at the sentence stage an invalid requirement or breach found at the proposal stage', () => {
+    fc.assert(
+      fc.property(anyOrder, (order) => {
+        const [drafted, sentenced] = [check(order), checkAtSentence(order)];
+        const blocking = (r: ValidationResult) => allFindings(r).filter((f) => f.kind === 'invalid' || f.kind === 'breach');
+        expect(added(blocking(sentenced), blocking(drafted))).toStrictEqual([]);
+        if (sentenced.ok) expect(drafted.ok).toBe(true);
+        expect(sentenced.regime).toStrictEqual(drafted.regime);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
 describe('the arbitraries keep their promises', () => {
   it('validOrder() is always ok', () => {
     fc.assert(
       fc.property(validOrder(), (order) => {
         const result = check(order);
+        expect(allFindings(result).filter((f) => f.kind === 'invalid' || f.kind === 'breach')).toStrictEqual([]);
+        expect(result.ok).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('validOrder() is ok at the sentence stage too: everything the order must specify is filled in', () => {
+    fc.assert(
+      fc.property(validOrder(), (order) => {
+        const result = checkAtSentence(order);
         expect(allFindings(result).filter((f) => f.kind === 'invalid' || f.kind === 'breach')).toStrictEqual([]);
         expect(result.ok).toBe(true);
       }),
@@ -203,7 +233,7 @@ describe('the arbitraries keep their promises', () => {
     it.each(breachableCodes.map((code) => [code]))('%s', (code) => {
       fc.assert(
         fc.property(orderBreaching(code), (order) => {
-          expect(codesOf(check(order))).toContain(code);
+          expect(codesOf(breachingStage(code) === 'sentence' ? checkAtSentence(order) : check(order))).toContain(code);
         }),
         { numRuns: RUNS_PER_CODE },
       );

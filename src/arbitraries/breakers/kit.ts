@@ -28,6 +28,8 @@ export interface Breaker {
   readonly when?: (law: Law) => boolean;
   /** The finding is judged from events, which the bank holiday calendar (1995-2035) must be able to count. */
   readonly needsCalendar?: boolean;
+  /** The code arises only when the order is judged at this stage (what a draft has not yet filled in is invalid only at sentence). */
+  readonly stage?: 'sentence';
   apply(draft: Draft, b: BreakPicks): void;
 }
 
@@ -66,11 +68,16 @@ export function setNeed(draft: Draft, key: 'drugs' | 'alcohol', value: Record<st
   draft.order.offender = { ...draft.order.offender, need };
 }
 
-/** A need with one of its two conditions failed: recorded false, or not assessed at all. */
-export function failCondition(draft: Draft, b: BreakPicks, key: 'drugs' | 'alcohol', first: string, second: string, failed: string): void {
-  if (b.variant % 3 === 2) return setNeed(draft, key, undefined);
+/**
+ * A need with one of its two conditions recorded as failed. (Not assessed at all fails the condition
+ * only at the sentence stage, and orderBreaching's orders yield their code at the default stage.)
+ */
+export function failCondition(draft: Draft, key: 'drugs' | 'alcohol', first: string, second: string, failed: string): void {
   setNeed(draft, key, { [first]: failed !== first, [second]: failed !== second });
 }
+
+/** The same breaker, for the order the court is about to make. */
+export const atSentence = (breaker: Breaker): Breaker => ({ ...breaker, stage: 'sentence' });
 
 export const isNumber = (v: number | null): v is number => v !== null;
 

@@ -69,7 +69,9 @@ export const ORDER_BREAKERS: Readonly<Record<string, Breaker>> = {
       else s.supervisionPeriodMonths = above(b.p, hi, max);
     },
   },
+  // No punitive requirement, fine or exception recorded: at the proposal stage the court may yet add a fine.
   PUNITIVE_ELEMENT_MISSING: {
+    stage: 'sentence',
     when: (law) => law.communityOrders && law.is('order.punitiveElementRequired') && KIND_ORDER.some((k) => law.available(k) && !law.punitive(k)),
     apply(draft, b) {
       toCommunityOrder(draft);

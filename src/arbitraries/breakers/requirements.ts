@@ -4,7 +4,8 @@ import { birthDateFor } from '../people.js';
 import { above, below, place } from '../place.js';
 import { KIND_ORDER, lawfulRequirement } from '../requirements.js';
 import { DIRECTORS, nth } from '../vocabulary.js';
-import { failCondition, isNumber, maxOf, onRequirement, outside, setNeed, type Breaker } from './kit.js';
+import { atSentence, failCondition, isNumber, maxOf, onRequirement, outside, setNeed, type Breaker } from './kit.js';
+import { safeReviewWeeks } from '../requirements.js';
 
 /** Requirements: the statutory conditions and limits of each kind, and its existence under the case's law. */
 
@@ -34,25 +35,40 @@ export const REQUIREMENT_BREAKERS: Readonly<Record<string, Breaker>> = {
   CURFEW_PERIOD_EXCEEDED: onRequirement('curfew', (r, d, b) => {
     r.months = above(b.p, d.law.limit('curfew.maxMonths'), maxOf(Curfew.shape.months));
   }),
-  CURFEW_WITHOUT_EM: onRequirement('curfew', (r) => {
-    r.electronicMonitoring = false;
-    delete r.emExceptionReason;
-  }),
+  // With no monitoring and no reason recorded: at the proposal stage the reason may yet be given.
+  CURFEW_WITHOUT_EM: atSentence(
+    onRequirement('curfew', (r) => {
+      r.electronicMonitoring = false;
+      delete r.emExceptionReason;
+    }),
+  ),
   EXCLUSION_PERIOD_EXCEEDED: onRequirement('exclusion', (r, d, b) => {
     r.months = above(b.p, d.law.limit('exclusion.maxMonths'), maxOf(Exclusion.shape.months));
   }),
-  EXCLUSION_WITHOUT_EM: onRequirement('exclusion', (r) => {
-    r.electronicMonitoring = false;
-    delete r.emExceptionReason;
-  }),
-  RESIDENCE_HOSTEL_NOT_RECOMMENDED: onRequirement('residence', (r, _d, b) => {
+  EXCLUSION_WITHOUT_EM: atSentence(
+    onRequirement('exclusion', (r) => {
+      r.electronicMonitoring = false;
+      delete r.emExceptionReason;
+    }),
+  ),
+  // Recorded as not recommended: a recommendation not yet recorded fails only at sentence.
+  RESIDENCE_HOSTEL_NOT_RECOMMENDED: onRequirement('residence', (r) => {
     r.hostel = true;
-    if (b.variant % 2 === 0) r.recommendedByOfficer = false;
-    else delete r.recommendedByOfficer;
+    r.recommendedByOfficer = false;
   }),
   MENTAL_HEALTH_TREATMENT_NOT_WILLING: onRequirement('mental-health-treatment', (r) => {
     r.offenderWilling = false;
   }),
+  MENTAL_HEALTH_TREATMENT_KIND_NOT_SPECIFIED_AT_SENTENCE: atSentence(
+    onRequirement('mental-health-treatment', (r) => {
+      delete r.treatment;
+    }),
+  ),
+  PROGRAMME_DAYS_NOT_SPECIFIED_AT_SENTENCE: atSentence(
+    onRequirement('programme', (r) => {
+      delete r.days;
+    }),
+  ),
   PROGRAMME_NOT_RECOMMENDED: onRequirement(
     'programme',
     (r) => {
@@ -86,11 +102,18 @@ export const REQUIREMENT_BREAKERS: Readonly<Record<string, Breaker>> = {
   },
 
   // Drug rehabilitation requirement (CJA 2003 ss.209-211; Sentencing Act 2020 Sch. 9 paras 19-22).
-  DRR_NO_DEPENDENCY: onRequirement('drug-rehabilitation', (_r, d, b) => failCondition(d, b, 'drugs', 'dependentOrPropensity', 'requiresAndSusceptible', 'dependentOrPropensity')),
-  DRR_NOT_SUSCEPTIBLE: onRequirement('drug-rehabilitation', (_r, d, b) => failCondition(d, b, 'drugs', 'dependentOrPropensity', 'requiresAndSusceptible', 'requiresAndSusceptible')),
-  DRR_NO_ARRANGEMENTS: onRequirement('drug-rehabilitation', (r) => {
+  DRR_NO_DEPENDENCY: onRequirement('drug-rehabilitation', (_r, d) => failCondition(d, 'drugs', 'dependentOrPropensity', 'requiresAndSusceptible', 'dependentOrPropensity')),
+  DRR_NOT_SUSCEPTIBLE: onRequirement('drug-rehabilitation', (_r, d) => failCondition(d, 'drugs', 'dependentOrPropensity', 'requiresAndSusceptible', 'requiresAndSusceptible')),
+  // Positive evidence: the area commissions no DRR at all, and no provider is named.
+  DRR_NO_ARRANGEMENTS: onRequirement('drug-rehabilitation', (r, d) => {
     delete r.provider;
+    d.order.provision = { ...d.order.provision, drrIntensities: [] };
   }),
+  DRR_PROVIDER_NOT_SPECIFIED_AT_SENTENCE: atSentence(
+    onRequirement('drug-rehabilitation', (r) => {
+      delete r.provider;
+    }),
+  ),
   DRR_NOT_RECOMMENDED: onRequirement('drug-rehabilitation', (r) => {
     r.recommendedByOfficer = false;
   }),
@@ -101,29 +124,45 @@ export const REQUIREMENT_BREAKERS: Readonly<Record<string, Breaker>> = {
   DRR_PERIOD_EXCEEDS_ORDER: onRequirement('drug-rehabilitation', (r, d, b) => {
     r.months = above(b.p, d.limitMonths, maxOf(DrugRehabilitation.shape.months));
     // Keep review provision so that only the period is wrong.
-    r.reviewIntervalWeeks ??= d.law.limit('drr.minReviewIntervalWeeks');
+    if (r.reviewIntervalMonths === undefined) r.reviewIntervalWeeks ??= safeReviewWeeks(d.law);
   }),
-  DRR_REVIEW_REQUIRED: onRequirement('drug-rehabilitation', (r, d, b) => {
-    const above12 = d.law.limit('drr.reviewRequiredAboveMonths');
-    lengthen(d, above12 + 1);
-    r.months = Math.max(above12 + 1, place(b.p, above12 + 1, Math.max(above12 + 1, d.limitMonths)));
-    delete r.reviewIntervalWeeks;
-  }),
+  // No review provision: at the proposal stage it may yet be given.
+  DRR_REVIEW_REQUIRED: atSentence(
+    onRequirement('drug-rehabilitation', (r, d, b) => {
+      const above12 = d.law.limit('drr.reviewRequiredAboveMonths');
+      lengthen(d, above12 + 1);
+      r.months = Math.max(above12 + 1, place(b.p, above12 + 1, Math.max(above12 + 1, d.limitMonths)));
+      delete r.reviewIntervalWeeks;
+      delete r.reviewIntervalMonths;
+    }),
+  ),
+  // Under three weeks is short of a month from any date; so is any interval under the minimum in months.
   DRR_REVIEW_INTERVAL_TOO_SHORT: onRequirement('drug-rehabilitation', (r, d, b) => {
-    r.reviewIntervalWeeks = below(b.p, d.law.limit('drr.minReviewIntervalWeeks'), 0);
+    delete r.reviewIntervalWeeks;
+    delete r.reviewIntervalMonths;
+    if (b.variant % 2 === 0) r.reviewIntervalWeeks = below(b.p, 4, 0);
+    else r.reviewIntervalMonths = below(b.p, d.law.limit('drr.minReviewIntervalMonths'), 0);
   }),
 
   // Alcohol treatment requirement (CJA 2003 s.212; Sentencing Act 2020 Sch. 9 paras 23-24).
-  ATR_NOT_DEPENDENT: onRequirement('alcohol-treatment', (_r, d, b) => failCondition(d, b, 'alcohol', 'dependent', 'requiresAndSusceptible', 'dependent')),
-  ATR_NOT_SUSCEPTIBLE: onRequirement('alcohol-treatment', (_r, d, b) => failCondition(d, b, 'alcohol', 'dependent', 'requiresAndSusceptible', 'requiresAndSusceptible')),
+  ATR_NOT_DEPENDENT: onRequirement('alcohol-treatment', (_r, d) => failCondition(d, 'alcohol', 'dependent', 'requiresAndSusceptible', 'dependent')),
+  ATR_NOT_SUSCEPTIBLE: onRequirement('alcohol-treatment', (_r, d) => failCondition(d, 'alcohol', 'dependent', 'requiresAndSusceptible', 'requiresAndSusceptible')),
   ATR_NOT_WILLING: onRequirement('alcohol-treatment', (r) => {
     r.offenderWilling = false;
   }),
+  // Positive evidence: an unqualified director named, or none named where the area has no qualified provider.
   ATR_NO_QUALIFIED_DIRECTOR: onRequirement('alcohol-treatment', (r, d, b) => {
-    if (b.variant % 3 === 0) delete r.director;
-    else if (b.variant % 3 === 1) r.director = { name: nth(DIRECTORS, b.variant), qualified: false };
-    else d.order.provision = { ...d.order.provision, atrQualifiedProvider: false };
+    if (b.variant % 2 === 0) r.director = { name: nth(DIRECTORS, b.variant), qualified: false };
+    else {
+      delete r.director;
+      d.order.provision = { ...d.order.provision, atrQualifiedProvider: false };
+    }
   }),
+  ATR_DIRECTOR_NOT_SPECIFIED_AT_SENTENCE: atSentence(
+    onRequirement('alcohol-treatment', (r) => {
+      delete r.director;
+    }),
+  ),
   ATR_PERIOD_TOO_SHORT: periodBelowMinimum('alcohol-treatment', 'atr.minMonths'),
   ATR_PERIOD_EXCEEDS_ORDER: onRequirement('alcohol-treatment', (r, d, b) => {
     r.months = above(b.p, d.limitMonths, maxOf(AlcoholTreatment.shape.months));

@@ -1,8 +1,8 @@
 import { laterOf, plusDays, plusMonths } from '../days.js';
 import { lengthen, requirementOf } from '../edit.js';
-import { addEvents, limit, nextSittingDay, workingDaysAfter } from '../in-progress.js';
+import { addEvents, limit, nextSittingDay, standardOn, workingDaysAfter } from '../in-progress.js';
 import { below, place } from '../place.js';
-import { safeTestsPerWeek } from '../requirements.js';
+import { safeReviewWeeks, safeTestsPerWeek } from '../requirements.js';
 import { AREAS, nth } from '../vocabulary.js';
 import { isNumber, missed, onRequirement, progressOf, sortEvents, withoutEnforcement, type Breaker } from './kit.js';
 
@@ -13,8 +13,10 @@ export const TIMESCALE_BREAKERS: Readonly<Record<string, Breaker>> = {
     needsCalendar: true,
     apply(draft, b) {
       const type = b.variant % 2 === 0 ? 'standard' : 'fast';
-      const days = draft.law.limit(type === 'standard' ? 'ns.psr.standardDays' : 'ns.psr.fastDays');
-      const requestedOn = draft.order.convictionDate;
+      const param = type === 'standard' ? 'ns.psr.standardDays' : 'ns.psr.fastDays';
+      // Judged by the standard in force on the request: where none was at conviction, the court asks on the day of sentence.
+      const requestedOn = standardOn(draft, param, draft.order.convictionDate) === null ? draft.order.sentenceDate : draft.order.convictionDate;
+      const days = standardOn(draft, param, requestedOn) ?? draft.law.limit(param);
       draft.order.psr = { type, requestedOn, deliveredOn: workingDaysAfter(requestedOn, days + 1 + place(b.p, 0, 10)) };
     },
   },
@@ -40,7 +42,7 @@ export const TIMESCALE_BREAKERS: Readonly<Record<string, Breaker>> = {
       const first = plusDays(draft.order.sentenceDate, place(b.p, 1, 180));
       const lastDay = plusDays(plusMonths(first, draft.law.limit('enforcement.warningMonths')), -1);
       const second = laterOf(plusDays(lastDay, -place(b.q, 0, 300)), plusDays(first, 1));
-      const due = workingDaysAfter(second, limit(draft, 'ns.breachActionDays'));
+      const due = workingDaysAfter(second, standardOn(draft, 'ns.breachActionDays', second) ?? limit(draft, 'ns.breachActionDays'));
       const late = workingDaysAfter(due, 1 + place(b.p, 0, 10));
       addEvents(draft, withoutEnforcement(progressOf(b)), true, late);
       draft.order.events!.push({ type: 'unacceptable-failure', on: first }, { type: 'unacceptable-failure', on: second });
@@ -55,7 +57,7 @@ export const TIMESCALE_BREAKERS: Readonly<Record<string, Breaker>> = {
     apply(draft, b) {
       const moved = plusDays(draft.order.sentenceDate, place(b.q, 1, 300));
       const area = nth(AREAS, b.variant);
-      const due = workingDaysAfter(moved, limit(draft, 'ns.transferDays'));
+      const due = workingDaysAfter(moved, standardOn(draft, 'ns.transferDays', moved) ?? limit(draft, 'ns.transferDays'));
       const late = workingDaysAfter(due, 1 + place(b.p, 0, 10));
       addEvents(draft, { ...progressOf(b), move: undefined }, true, late);
       draft.order.events!.push({ type: 'moved-area', on: moved, area });
@@ -77,7 +79,9 @@ export const TIMESCALE_BREAKERS: Readonly<Record<string, Breaker>> = {
   },
   REVIEW_HEARING_OVERDUE: onRequirement('drug-rehabilitation', (r, d, b) => {
     const s = d.order.sentenceDate;
-    r.reviewIntervalWeeks ??= place(b.q, d.law.limit('drr.minReviewIntervalWeeks'), d.law.limit('drr.minReviewIntervalWeeks') + 4);
+    // Hearings are scheduled from an interval in weeks: one given in months is restated in weeks.
+    delete r.reviewIntervalMonths;
+    r.reviewIntervalWeeks ??= place(b.q, safeReviewWeeks(d.law), safeReviewWeeks(d.law) + 4);
     // The first hearing falls due only if the DRR (and the order) is still running then.
     const due = nextSittingDay(plusDays(s, 7 * r.reviewIntervalWeeks));
     let months = 1;
