@@ -7,6 +7,7 @@ import { parseLine, recordForValue, validateFn, type LineRecord } from './lines.
 import { linesOf, openCaseload } from './ndjson.js';
 import { VALIDATOR_FLAGS, loadValidatorSpec, validatorFrom, type ValidatorSpec } from './options.js';
 import { requirementLabel } from './report.js';
+import { lawChange, renderImpactMarkdown, type MarkdownCase } from './impact-markdown.js';
 
 export const IMPACT_USAGE = `Usage: proportionate impact --parameters FILE | --rules FILE ... [options] CASELOAD|-
   Re-validate a caseload (NDJSON, one order per line) under changed parameters or extra rule
@@ -16,6 +17,7 @@ export const IMPACT_USAGE = `Usage: proportionate impact --parameters FILE | --r
   --provision FILE       the area's provision, used before and after for orders that give none
   --evaluator NAME       compiled (default) or json-rules-engine
   --json                 NDJSON: one record per changed order, then a summary record
+  --format FORMAT        text (default), json (as --json) or markdown (a report for a pull request)
 Exit: 0 no order changes status, 1 some order changes status, 2 bad input.`;
 
 export interface FindingChange {
@@ -116,7 +118,7 @@ export async function runImpact(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...VALIDATOR_FLAGS },
+    options: { json: { type: 'boolean' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...VALIDATOR_FLAGS },
   });
   if (values.help) {
     await write(io.stdout, `${IMPACT_USAGE}\n`);
@@ -127,8 +129,13 @@ export async function runImpact(argv: string[], io: CliIo): Promise<number> {
   const changedSpec = await loadValidatorSpec(values, io);
   // The baseline is the bundled law with everything but the change: same provision, same evaluator.
   const { parameters: _p, rules: _r, ...baseSpec } = changedSpec satisfies ValidatorSpec;
-  const validateBefore = validateFn(validatorFrom(baseSpec), baseSpec.evaluator);
-  const validateAfter = validateFn(validatorFrom(changedSpec), changedSpec.evaluator);
+  if (values.format !== undefined && !['text', 'json', 'markdown'].includes(values.format)) throw new CliError(`--format must be text, json or markdown, not "${values.format}"`);
+  if (values.json && values.format !== undefined && values.format !== 'json') throw new CliError(`--json and --format ${values.format} ask for two formats: give one`);
+  if (values.format === 'json') values.json = true;
+  const markdown: MarkdownCase[] | undefined = values.format === 'markdown' && !values.json ? [] : undefined;
+  const [validatorBefore, validatorAfter] = [validatorFrom(baseSpec), validatorFrom(changedSpec)];
+  const validateBefore = validateFn(validatorBefore, baseSpec.evaluator);
+  const validateAfter = validateFn(validatorAfter, changedSpec.evaluator);
   const colour = !values.json && wantsColour(io.stdout, io.env);
 
   const input = await openCaseload(positionals[0]!, io);
@@ -157,9 +164,12 @@ export async function runImpact(argv: string[], io: CliIo): Promise<number> {
     if ('error' in after) throw new Error(`line ${line} validated under the bundled law but not under the change`);
     const impact = compareResults(line, before.result, after.result);
     countImpact(summary, impact);
-    if (impact) await write(io.stdout, values.json ? `${JSON.stringify(impact)}\n` : renderImpact(impact, colour));
+    const id = (parsed.value as { id?: unknown }).id;
+    if (impact && markdown) markdown.push({ impact, ...(typeof id === 'string' ? { id } : {}) });
+    else if (impact) await write(io.stdout, values.json ? `${JSON.stringify(impact)}\n` : renderImpact(impact, colour));
   }
+  if (markdown) await write(io.stdout, `${renderImpactMarkdown(summary, markdown, lawChange(validatorBefore, validatorAfter))}\n`);
   if (values.json) await write(io.stdout, `${JSON.stringify({ summary })}\n`);
-  else await write(io.stdout, `${renderImpactSummary(summary)}`);
+  else if (!markdown) await write(io.stdout, `${renderImpactSummary(summary)}`);
   return summary.bad > 0 ? 2 : summary.changedStatus > 0 ? 1 : 0;
 }

@@ -19,7 +19,8 @@ const fileOf = (name: string, value: unknown) => {
 /** Eighteen months of DRR in an eighteen-month order, reviewed monthly: lawful now and under an 18-month minimum. */
 const eighteenMonths = () => {
   const o = clone(lawfulMediumDrr());
-  Object.assign(o.requirements[0] as Drr, { months: 18, reviewIntervalWeeks: 4 });
+  // Reviews at least a calendar month apart (s.210(1)(b)): four weeks would be too short.
+  Object.assign(o.requirements[0] as Drr, { months: 18, reviewIntervalMonths: 1 });
   return o;
 };
 const minimum18 = fileOf('min18.json', { 'drr.minMonths': 18 });
@@ -94,5 +95,48 @@ describe('proportionate impact', () => {
     const bad = await cli(['impact', '--parameters', fileOf('unknown.json', { 'no.suchParameter': 1 }), '-'], { stdin: ndjson([lawfulMediumDrr()]) });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('no.suchParameter');
+  });
+});
+
+describe('proportionate impact --format markdown', () => {
+  it('reports the change, the counts, the codes and each changed order as Markdown tables', async () => {
+    const withId = { ...lawfulMediumDrr(), id: 'CRN|42' };
+    const run = await cli(['impact', '--format', 'markdown', '--parameters', minimum18, '--rules', fileOf('md-pack.json', localPack), '-'], {
+      stdin: ndjson([eighteenMonths(), withId]),
+    });
+    expect(run.code).toBe(1);
+    const md = run.stdout;
+    expect(md.startsWith('## Impact of this change to the law\n')).toBe(true);
+    // The parameter that changed, each dated value that differs, before and after.
+    expect(md).toContain('| Parameter | Before | After |');
+    expect(md).toMatch(/^\| `drr\.minMonths` \| from 1990-01-01: none \(not in force\) \[V\]<br>from 2005-04-04: 6 \[V-ind\]<br>from 2012-12-03: none \(not in force\) \[V-ind\] \| from 1990-01-01: 18 \[M\] \(Caller override\) \|$/m);
+    // The rules the change adds.
+    expect(md).toContain('| `local/medium-band-review` (');
+    expect(md).toMatch(/\| LOCAL_MEDIUM_BAND_REVIEW \| `LOCAL_MEDIUM_BAND_REVIEW` \| advisory \|$/m);
+    expect(md).toContain('2 orders: **1 change status** (1 ok -> not ok, 0 not ok -> ok), 2 with different findings, 0 bad input.');
+    expect(md).toMatch(/^\| `DRR_PERIOD_TOO_SHORT` \| invalid \| 1 \| 0 \|$/m);
+    expect(md).toMatch(/^\| `LOCAL_MEDIUM_BAND_REVIEW` \| advisory \| 2 \| 0 \|$/m);
+    // Each order, by line and its own case reference (a pipe in it escaped so the table holds).
+    expect(md).toMatch(/^\| line 2 \(CRN\\\|42\) \| ok \| \*\*not ok\*\* \| `DRR_PERIOD_TOO_SHORT` \(requirements\[0\]\), `LOCAL_MEDIUM_BAND_REVIEW` \(order\) \| - \|$/m);
+    expect(md).toMatch(/^\| line 1 \| ok \| ok \| `LOCAL_MEDIUM_BAND_REVIEW` \(order\) \| - \|$/m);
+    // Not the text report.
+    expect(md).not.toContain('impact: 2 orders');
+  });
+
+  it('says when no order changes, and lists no order table', async () => {
+    const run = await cli(['impact', '--format', 'markdown', '--parameters', fileOf('md-min6.json', { 'drr.minMonths': 6 }), '-'], { stdin: ndjson([lawfulMediumDrr()]) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('1 orders: **0 change status**');
+    expect(run.stdout).not.toContain('| Order |');
+  });
+
+  it('--format json is --json; an unknown format, or two formats, is a usage error', async () => {
+    const json = await cli(['impact', '--format', 'json', '--parameters', minimum18, '-'], { stdin: ndjson([lawfulMediumDrr()]) });
+    expect(parseLines(json.stdout).at(-1)).toHaveProperty('summary');
+    const unknown = await cli(['impact', '--format', 'html', '--parameters', minimum18, '-'], { stdin: ndjson([lawfulMediumDrr()]) });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--format must be text, json or markdown');
+    const both = await cli(['impact', '--json', '--format', 'markdown', '--parameters', minimum18, '-'], { stdin: ndjson([lawfulMediumDrr()]) });
+    expect(both.code).toBe(2);
   });
 });
