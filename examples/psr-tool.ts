@@ -1,8 +1,9 @@
 /**
  * How a pre-sentence report (PSR) drafting tool might use proportionate: validate the order as the
  * officer edits it, show what the court would object to, and never crash on a half-typed draft.
- * Run after `npm run build`: node --experimental-strip-types examples/psr-tool.ts (Node 22+),
- * or compile it with tsc. In your own code, import from 'proportionate'.
+ * Run it (Node 20 or later) with `npm run example:psr-tool`: tsup bundles this file and the library
+ * source it imports into node_modules/.cache/psr-tool/, and node runs that. In your own code, import
+ * from 'proportionate' instead of '../src/index.js'.
  */
 import { createValidator, type Finding, type ProposedOrderInput } from '../src/index.js';
 

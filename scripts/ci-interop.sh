@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Interop checks that need the built package and extra tools; .ci/run calls this after `npm test`.
 #  1. packaging: publint, arethetypeswrong, and the packed tarball installed in a fresh consumer
-#     (ESM import, CJS require, ./rules and ./arbitraries, types, the `proportionate` command);
+#     (ESM import, CJS require, ./rules and ./arbitraries, types, the `proportionate` command,
+#     and `proportionate serve` answering HTTP and stopping on SIGTERM; importing the library must
+#     not load fastify);
 #  2. the PSR demo page bundled for the browser and driven in headless Chromium.
 # Each part prints a closing "<part>: N passed, M failed" line; any failure fails the script.
 set -euo pipefail
@@ -27,4 +29,6 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get install -y -qq --no-install-recommends chromium > /dev/null
 fi
 node examples/psr-demo/build.mjs "$work/psr-demo"
-node test/browser/psr-demo.browser.mjs "$work/psr-demo"
+# Screenshots of the empty, lawful and breaching page outlive the run, beside the other test output.
+node test/browser/psr-demo.browser.mjs "$work/psr-demo" "${TEST_OUTPUT_DIR:-$root/.bench-out}/psr-page"
+node dist/cli.js inspect --format html --out "$work/inspect-report.html" examples/caseload/caseload.ndjson; node test/browser/inspect-report.browser.mjs "$work/inspect-report.html" "${TEST_OUTPUT_DIR:-$root/.bench-out}/inspect-report"

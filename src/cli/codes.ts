@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { FindingKind } from '../index.js';
-import { findingCodes, type FindingCode } from '../rules.js';
+import { findingCodes, packs, type FindingCode } from '../rules.js';
 import { paint } from './colour.js';
 import { CliError, wantsColour, write, type CliIo } from './io.js';
 import { citationText } from './report.js';
@@ -12,11 +12,27 @@ export const CODES_USAGE = `Usage: proportionate codes [--kind KIND] [--json]
 
 const KINDS: readonly FindingKind[] = ['invalid', 'breach', 'tension', 'advisory'];
 
+/** The one stage a code arises at, where every rule for it requires that stage (`order.stage`) at the top of its conditions. */
+function stageOnly(): ReadonlyMap<string, string> {
+  const stages = new Map<string, Set<string>>();
+  for (const pack of packs)
+    for (const rule of pack.rules) {
+      const all = (rule.conditions as { all?: readonly { fact?: string; operator?: string; value?: unknown }[] }).all ?? [];
+      const pinned = all.find((c) => c.fact === 'order.stage' && c.operator === 'equal');
+      const set = stages.get(rule.event.type) ?? new Set<string>();
+      set.add(pinned ? String(pinned.value) : 'any');
+      stages.set(rule.event.type, set);
+    }
+  return new Map([...stages].flatMap(([code, set]) => (set.size === 1 && !set.has('any') ? [[code, [...set][0]!] as const] : [])));
+}
+
 export function renderCodes(codes: readonly FindingCode[], colour = false): string {
   const p = paint(colour);
+  const stages = stageOnly();
   return codes
     .map((c) => {
-      const lines = [`${p.bold(c.code)}  ${c.kind}  ${c.confidence}  (${c.file})`, `  ${c.message}`];
+      const stage = stages.get(c.code);
+      const lines = [`${p.bold(c.code)}  ${c.kind}  ${c.confidence}${stage ? `  ${stage} stage only` : ''}  (${c.file})`, `  ${c.message}`];
       c.citations.forEach((cite, i) => lines.push(p.dim(`  ${i === 0 ? 'Cites:' : '      '} ${citationText(cite)}`)));
       return `${lines.join('\n')}\n`;
     })

@@ -1,21 +1,39 @@
 import { InvalidOrderError, type ValidationResult, type Validator } from '../index.js';
+import { recordText, type LineRecord, type RecordFormat } from './batch-record.js';
+import { caseIdFromText, caseIdOf } from './case-id.js';
+import { formatBytes } from './io.js';
 import { countBad, countResult, emptyTally, type Tally } from './tally.js';
 
-/** A run of consecutive input lines, numbered from 1 as an editor numbers them. */
+export type { LineRecord } from './batch-record.js';
+
+/** One caseload line to answer: its text, or the fact that it was too long to read. Blank lines never get this far. */
+export type BatchItem = { readonly line: number; readonly text: string } | { readonly line: number; readonly tooLong: true };
+
+/** Lines to answer together: consecutive apart from the blank lines between them, which are not answered. */
 export interface Batch {
-  readonly firstLine: number;
-  readonly lines: readonly string[];
+  readonly items: readonly BatchItem[];
+}
+
+export interface RecordOptions {
+  readonly format: RecordFormat;
+  /** The line limit in force, named in the error record of a line past it. */
+  readonly maxOrderBytes: number;
+}
+
+/** Where processing a line threw something that is not bad input: a bug, reported with the line it stopped at. */
+export interface BatchFailure {
+  readonly line: number;
+  readonly message: string;
+  readonly detail?: string;
 }
 
 export interface BatchOutput {
-  /** One NDJSON record per input line, in input order, each ending in a newline; UTF-8 bytes when it comes from a worker. */
+  /** One NDJSON record per item, in input order, each ending in a newline; UTF-8 bytes when it comes from a worker. */
   readonly text: string | Uint8Array;
   readonly tally: Tally;
+  /** Set when a line failed: `text` then answers every item before that line, and no item after it. */
+  readonly failure?: BatchFailure;
 }
-
-export type LineRecord =
-  | { readonly line: number; readonly result: ValidationResult }
-  | { readonly line: number; readonly error: { readonly message: string; readonly issues?: InvalidOrderError['issues'] } };
 
 /** Parse a caseload line as JSON; an empty line or bad JSON gives the error to report instead. */
 export function parseLine(text: string): { value: unknown } | { error: string } {
@@ -31,32 +49,57 @@ export function parseLine(text: string): { value: unknown } | { error: string } 
 export const validateFn = (validator: Validator, evaluator: string | undefined) =>
   evaluator === undefined || evaluator === 'compiled' ? (input: unknown) => validator.validateSync(input) : (input: unknown) => validator.validate(input);
 
-type Validate = (input: unknown) => ValidationResult | Promise<ValidationResult>;
+export type Validate = (input: unknown) => ValidationResult | Promise<ValidationResult>;
+
+const withId = (id: string | undefined) => (id === undefined ? {} : { id });
 
 /** The record for one parsed line. Bad input becomes an error record, never a skipped line; anything else thrown is a bug and propagates. */
 export async function recordForValue(validate: Validate, value: unknown, line: number): Promise<LineRecord> {
+  const id = withId(caseIdOf(value));
   try {
-    return { line, result: await validate(value) };
+    return { line, ...id, result: await validate(value) };
   } catch (error) {
-    if (error instanceof InvalidOrderError) return { line, error: { message: error.message, issues: error.issues } };
+    if (error instanceof InvalidOrderError) return { line, ...id, error: { message: error.message, issues: error.issues } };
     throw error;
   }
 }
 
 export async function recordFor(validate: Validate, text: string, line: number): Promise<LineRecord> {
   const parsed = parseLine(text);
-  if ('error' in parsed) return { line, error: { message: parsed.error } };
+  if ('error' in parsed) return { line, ...withId(caseIdFromText(text)), error: { message: parsed.error } };
   return recordForValue(validate, parsed.value, line);
 }
 
-export async function processBatch(validate: Validate, batch: Batch): Promise<BatchOutput> {
+export const tooLongMessage = (maxOrderBytes: number) =>
+  `Line is longer than ${formatBytes(maxOrderBytes)}, the most one order may take (--max-order-bytes raises it): not read`;
+
+export interface BatchHooks {
+  /** Called before each line is answered; throwing here is how tests stand in for a bug. */
+  readonly beforeLine?: (line: number) => void;
+}
+
+const describeFailure = (line: number, error: unknown): BatchFailure => ({
+  line,
+  message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+  ...(error instanceof Error && error.stack ? { detail: error.stack } : {}),
+});
+
+/** Answer each item in order. A bug on one line stops the batch there, keeping the answers before it, so that every line before a failure is answered. */
+export async function processBatch(validate: Validate, batch: Batch, options: RecordOptions, hooks: BatchHooks = {}): Promise<BatchOutput> {
   const tally = emptyTally();
   let text = '';
-  for (let i = 0; i < batch.lines.length; i++) {
-    const record = await recordFor(validate, batch.lines[i]!, batch.firstLine + i);
-    if ('result' in record) countResult(tally, record.result);
-    else countBad(tally);
-    text += `${JSON.stringify(record)}\n`;
+  for (const item of batch.items) {
+    try {
+      hooks.beforeLine?.(item.line);
+      const record: LineRecord =
+        'tooLong' in item ? { line: item.line, error: { message: tooLongMessage(options.maxOrderBytes) } } : await recordFor(validate, item.text, item.line);
+      const recordLine = `${recordText(record, options.format)}\n`;
+      if ('result' in record) countResult(tally, record.result);
+      else countBad(tally);
+      text += recordLine;
+    } catch (error) {
+      return { text, tally, failure: describeFailure(item.line, error) };
+    }
   }
   return { text, tally };
 }

@@ -1,18 +1,19 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { createInterface } from 'node:readline';
-import { CliError, resolvePath, write, type CliIo } from './io.js';
-import { processBatch, validateFn, type Batch, type BatchOutput } from './lines.js';
+import { CliError, InternalError, resolvePath, write, type CliIo } from './io.js';
+import { readLines, textLines } from './line-reader.js';
+import { processBatch, validateFn, type Batch, type BatchItem, type BatchOutput, type RecordOptions } from './lines.js';
 import { validatorFrom, type ValidatorSpec } from './options.js';
 import { WorkerPool } from './pool.js';
 import { ProgressBar } from './progress.js';
-import { emptyTally, mergeTally, renderTally, tallyExitCode } from './tally.js';
+import { countBlank, emptyTally, mergeTally, renderTally, tallyExitCode, type Tally } from './tally.js';
 
 export interface NdjsonOptions {
   readonly file: string;
   readonly spec: ValidatorSpec;
   readonly workers: number;
+  readonly records: RecordOptions;
   /** Lines per unit of work: large enough to amortise a message to a worker, small enough to keep memory flat. */
   readonly batchSize?: number;
 }
@@ -40,61 +41,160 @@ export async function openCaseload(file: string, io: CliIo): Promise<CaseloadInp
   return { stream, bytes: () => ({ read: stream.bytesRead, total }) };
 }
 
-/** Lines of a stream as they arrive; readline's iterator pauses the stream while the consumer is busy, so memory stays flat. */
+/**
+ * Lines of a stream as text, split at LF only (see readLines), without a size limit; blank lines
+ * come through as empty strings. For callers that number the lines themselves, such as `impact`.
+ */
 export function linesOf(stream: Readable): AsyncIterable<string> {
-  return createInterface({ input: stream, crlfDelay: Infinity });
+  return textLines(stream);
+}
+
+export interface CaseloadOptions {
+  readonly input: Readable;
+  /** Answers one batch: in this thread, in a worker, or in whatever a server uses. */
+  readonly run: (batch: Batch) => Promise<BatchOutput>;
+  /** Where the records go, in input order; awaited, so a slow reader holds the input back. */
+  readonly write: (chunk: string | Uint8Array) => Promise<void>;
+  readonly maxOrderBytes: number;
+  /** Batches answered or being answered at once, and so how far reading runs ahead of writing. */
+  readonly maxInFlight?: number;
+  readonly batchSize?: number;
+  /** A batch closes at this many characters too, so a run of long lines does not make a huge one. */
+  readonly batchChars?: number;
+  /** After each batch is written: the tally so far. */
+  readonly onProgress?: (tally: Tally) => void;
+}
+
+interface Slot {
+  settled: boolean;
+  output?: BatchOutput;
+  error?: unknown;
 }
 
 /**
- * Validate a caseload line by line. Output keeps input order: batches go out in order and are
- * written strictly in the order they were sent, whichever worker finishes first; at most a few
- * batches per worker are in flight, and writing waits for stdout to drain.
+ * Answer an NDJSON stream of orders, one record per line that holds anything, written strictly in
+ * input order whichever batch finishes first. Lines are sent in batches, and a batch also closes
+ * whenever the reader has used up what has arrived, so a slow stream is answered line by line as it
+ * comes. Each batch is written as soon as it and every batch before it are done; reading waits while
+ * `maxInFlight` batches are unwritten, so memory is bounded by the batches, not by the input.
+ *
+ * A bug answering a line (or a lost worker) ends the run with an InternalError, after writing every
+ * record before that line; a stream that cannot be read is a CliError. Resolves to the tally.
+ */
+export async function answerCaseload(options: CaseloadOptions): Promise<Tally> {
+  const { input } = options;
+  const batchSize = options.batchSize ?? 64;
+  const batchChars = options.batchChars ?? 1024 * 1024;
+  const maxInFlight = options.maxInFlight ?? 1;
+  const tally = emptyTally();
+  const slots: Slot[] = [];
+  let failure: unknown;
+  let draining = Promise.resolve();
+  let wakeReader: (() => void) | undefined;
+  const wake = () => {
+    const resume = wakeReader;
+    wakeReader = undefined;
+    resume?.();
+  };
+  const fail = (error: unknown) => {
+    failure ??= error;
+    // The reader may be waiting for a slow stream that will never send the line that ends it.
+    input.destroy();
+  };
+
+  const drain = async () => {
+    while (failure === undefined && slots[0]?.settled) {
+      const slot = slots.shift()!;
+      try {
+        if (slot.error !== undefined) throw slot.error;
+        const output = slot.output!;
+        mergeTally(tally, output.tally);
+        await options.write(output.text);
+        const f = output.failure;
+        if (f) throw new InternalError(`answering line ${f.line}: ${f.message}`, f.detail);
+        options.onProgress?.(tally);
+      } catch (error) {
+        fail(error);
+      }
+      wake();
+    }
+  };
+  const send = (items: BatchItem[]) => {
+    const slot: Slot = { settled: false };
+    slots.push(slot);
+    options.run({ items }).then(
+      (output) => void (slot.output = output),
+      (error: unknown) => void (slot.error = error ?? new InternalError('a batch failed without a reason')),
+    ).finally(() => {
+      slot.settled = true;
+      draining = draining.then(drain);
+    });
+  };
+  const waitWhile = async (busy: () => boolean) => {
+    while (failure === undefined && busy()) await new Promise<void>((resolve) => (wakeReader = resolve));
+  };
+
+  try {
+    let items: BatchItem[] = [];
+    let chars = 0;
+    const flush = async () => {
+      send(items);
+      items = [];
+      chars = 0;
+      await waitWhile(() => slots.length >= maxInFlight);
+    };
+    for await (const lines of readLines(input, options.maxOrderBytes)) {
+      for (const line of lines) {
+        if ('blank' in line) {
+          countBlank(tally);
+          continue;
+        }
+        items.push(line);
+        chars += 'text' in line ? line.text.length : 0;
+        if (items.length >= batchSize || chars >= batchChars) await flush();
+        if (failure !== undefined) break;
+      }
+      if (failure !== undefined) break;
+      if (items.length) await flush();
+    }
+    if (failure === undefined && items.length) await flush();
+    await waitWhile(() => slots.length > 0);
+  } catch (error) {
+    // Destroying the input on a failure may end the read with an error of its own: the failure is the news.
+    if (failure === undefined) throw new CliError(`cannot read the caseload: ${(error as Error).message}`);
+  }
+  if (failure !== undefined) throw failure;
+  return tally;
+}
+
+/**
+ * `check --ndjson`: validate a caseload line by line. With workers, a few batches per worker are in
+ * flight; without, one, so reading keeps pace with writing.
  */
 export async function runNdjson(options: NdjsonOptions, io: CliIo): Promise<number> {
   const now = io.now ?? (() => performance.now());
   const started = now();
-  const batchSize = options.batchSize ?? 64;
   if (options.workers > 1 && !io.workerUrl) throw new CliError('--workers needs the built CLI (dist/cli.js), which also runs as the worker');
   // Built here even when workers do the work, so a malformed override or pack is reported once, as bad input.
   const validate = validateFn(validatorFrom(options.spec), options.spec.evaluator);
   const input = await openCaseload(options.file, io);
-  const pool = options.workers > 1 ? new WorkerPool(io.workerUrl!, options.workers, options.spec) : undefined;
-  const runBatch = (batch: Batch): Promise<BatchOutput> => (pool ? pool.run(batch) : processBatch(validate, batch));
-  const maxInFlight = pool ? options.workers * 4 : 1;
-
-  const tally = emptyTally();
+  const pool = options.workers > 1 ? new WorkerPool(io.workerUrl!, options.workers, { spec: options.spec, records: options.records }) : undefined;
   const progress = io.stderr.isTTY ? new ProgressBar(io.stderr, now, started) : undefined;
-  const inFlight: Promise<BatchOutput>[] = [];
-  const writeNext = async () => {
-    const output = await inFlight.shift()!;
-    mergeTally(tally, output.tally);
-    await write(io.stdout, output.text);
-    progress?.update({ lines: tally.lines, ...(input.bytes ? { bytes: input.bytes() } : {}) });
-  };
-  const send = (batch: Batch) => {
-    const promise = runBatch(batch);
-    // Awaited in order later; this only stops a failure of a later batch counting as unhandled meanwhile.
-    promise.catch(() => undefined);
-    inFlight.push(promise);
-  };
-
+  let tally: Tally;
   try {
-    let lines: string[] = [];
-    let lineNo = 0;
-    for await (const line of linesOf(input.stream)) {
-      lineNo++;
-      lines.push(line);
-      if (lines.length < batchSize) continue;
-      send({ firstLine: lineNo - lines.length + 1, lines });
-      lines = [];
-      while (inFlight.length >= maxInFlight) await writeNext();
-    }
-    if (lines.length) send({ firstLine: lineNo - lines.length + 1, lines });
-    while (inFlight.length) await writeNext();
+    tally = await answerCaseload({
+      input: input.stream,
+      run: pool ? (batch) => pool.run(batch) : (batch) => processBatch(validate, batch, options.records),
+      write: (chunk) => write(io.stdout, chunk),
+      maxOrderBytes: options.records.maxOrderBytes,
+      maxInFlight: pool ? options.workers * 4 : 1,
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+      onProgress: (t) => progress?.update({ lines: t.lines, ...(input.bytes ? { bytes: input.bytes() } : {}) }),
+    });
   } finally {
+    progress?.clear();
     await pool?.close();
   }
-  progress?.clear();
   await write(io.stderr, renderTally(tally, now() - started));
   return tallyExitCode(tally);
 }

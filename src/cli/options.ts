@@ -7,6 +7,8 @@ export interface ValidatorSpec {
   readonly rules?: { file: string; data: unknown }[];
   readonly provision?: unknown;
   readonly evaluator?: string;
+  /** 'proposal' (default) or 'sentence': see createValidator's `stage`. */
+  readonly stage?: string;
 }
 
 /** Flags shared by every command that validates: where the law's changes and the area's provision come from. */
@@ -15,6 +17,7 @@ export const VALIDATOR_FLAGS = {
   rules: { type: 'string', multiple: true },
   provision: { type: 'string' },
   evaluator: { type: 'string' },
+  stage: { type: 'string' },
 } as const;
 
 export interface ValidatorFlagValues {
@@ -22,13 +25,16 @@ export interface ValidatorFlagValues {
   rules?: string[];
   provision?: string;
   evaluator?: string;
+  stage?: string;
 }
 
+const STAGES = ['proposal', 'sentence'];
 const EVALUATORS = ['compiled', 'json-rules-engine'];
 
 export async function loadValidatorSpec(flags: ValidatorFlagValues, io: CliIo): Promise<ValidatorSpec> {
   if (flags.evaluator !== undefined && !EVALUATORS.includes(flags.evaluator))
     throw new CliError(`--evaluator must be one of ${EVALUATORS.join(', ')}, not "${flags.evaluator}"`);
+  if (flags.stage !== undefined && !STAGES.includes(flags.stage)) throw new CliError(`--stage must be one of ${STAGES.join(', ')}, not "${flags.stage}"`);
   const spec: { -readonly [K in keyof ValidatorSpec]: ValidatorSpec[K] } = {};
   if (flags.parameters !== undefined) {
     const parameters = await readJson(flags.parameters, io, 'parameters file');
@@ -39,6 +45,7 @@ export async function loadValidatorSpec(flags: ValidatorFlagValues, io: CliIo): 
   if (flags.rules?.length) spec.rules = await Promise.all(flags.rules.map(async (file) => ({ file, data: await readJson(file, io, 'rule pack') })));
   if (flags.provision !== undefined) spec.provision = await readJson(flags.provision, io, 'provision file');
   if (flags.evaluator !== undefined) spec.evaluator = flags.evaluator;
+  if (flags.stage !== undefined) spec.stage = flags.stage;
   return spec;
 }
 

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import { InternalError } from './io.js';
 import type { Batch, BatchOutput } from './lines.js';
-import { WORKER_MARK, type WorkerInit } from './worker.js';
-import type { ValidatorSpec } from './options.js';
+import { WORKER_MARK, type WorkerInit, type WorkerReply } from './worker.js';
 
 interface Task {
   readonly batch: Batch;
@@ -13,6 +13,10 @@ interface Task {
  * Fixed worker threads, each running the CLI's own file. Tasks queue in order and each idle worker
  * takes the next one; results come back through each task's promise, so the caller decides the order
  * of output.
+ *
+ * Every task's promise settles, whatever happens to its thread: a thread that throws or exits takes
+ * its own task down with it and is not used again. Tasks on other threads run on, since they may be
+ * earlier lines that the caller still wants to write; tasks not yet started fail with the first error.
  */
 export class WorkerPool {
   private readonly workers: Worker[] = [];
@@ -22,21 +26,21 @@ export class WorkerPool {
   private failure: Error | undefined;
   private closing = false;
 
-  constructor(url: URL, size: number, spec: ValidatorSpec) {
-    const workerData: WorkerInit = { mark: WORKER_MARK, spec };
+  constructor(url: URL, size: number, init: Omit<WorkerInit, 'mark'>) {
+    const workerData: WorkerInit = { mark: WORKER_MARK, ...init };
     for (let i = 0; i < size; i++) {
       const worker = new Worker(url, { workerData });
-      worker.on('message', (reply: { ok: true; output: BatchOutput } | { ok: false; message: string }) => {
+      worker.on('message', (reply: WorkerReply) => {
         const task = this.running.get(worker);
         this.running.delete(worker);
         if (reply.ok) task?.resolve(reply.output);
-        else this.fail(new Error(`worker failed: ${reply.message}`));
+        else task?.reject(new InternalError(`worker thread failed: ${reply.message}`, reply.detail));
         this.idle.push(worker);
         this.pump();
       });
-      worker.on('error', (error) => this.fail(error));
+      worker.on('error', (error) => this.lose(worker, new InternalError(`worker thread failed: ${error.message}`, error.stack)));
       worker.on('exit', (code) => {
-        if (code !== 0 && !this.closing) this.fail(new Error(`worker exited with code ${code}`));
+        if (!this.closing) this.lose(worker, new InternalError(`worker thread exited unexpectedly (code ${code})`));
       });
       this.workers.push(worker);
       this.idle.push(worker);
@@ -57,6 +61,7 @@ export class WorkerPool {
   }
 
   private pump(): void {
+    if (this.failure) return;
     while (this.idle.length && this.queue.length) {
       const worker = this.idle.pop()!;
       const task = this.queue.shift()!;
@@ -65,12 +70,16 @@ export class WorkerPool {
     }
   }
 
-  /** A worker's failure is a bug, not bad input: every pending task fails with it. */
-  private fail(error: Error): void {
-    if (this.failure) return;
-    this.failure = error;
-    for (const task of [...this.running.values(), ...this.queue]) task.reject(error);
-    this.running.clear();
-    this.queue.length = 0;
+  /** A thread that threw or exited is a bug, not bad input: its task fails, and so does every task not yet started. */
+  private lose(worker: Worker, error: Error): void {
+    const index = this.idle.indexOf(worker);
+    if (index >= 0) this.idle.splice(index, 1);
+    const task = this.running.get(worker);
+    this.running.delete(worker);
+    const items = task?.batch.items ?? [];
+    const lost = items.length ? new InternalError(`${error.message}, answering lines ${items[0]!.line} to ${items.at(-1)!.line}`, (error as InternalError).detail) : error;
+    this.failure ??= lost;
+    task?.reject(lost);
+    for (const queued of this.queue.splice(0)) queued.reject(this.failure);
   }
 }

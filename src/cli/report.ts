@@ -11,6 +11,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const words = (camel: string) => camel.replace(/([A-Z])/g, ' $1').toLowerCase();
 
 export const requirementLabel = (index: number) => `requirements[${index}]`;
+/** How the report names a requirement to a person: numbered from 1, as the PSR page does (the JSON's `requirementIndex` counts from 0). */
+export const requirementNumber = (index: number) => `Requirement ${index + 1}`;
 
 const kindLabel = (kind: Finding['kind'], p: Paint): string => {
   const label = kind.padEnd(8);
@@ -30,6 +32,19 @@ function findingBlock(f: Finding, indent: string, p: Paint, withKind = true): st
   if (need) lines.push(`${inner}${need}`);
   f.citations.forEach((c, i) => lines.push(p.dim(`${inner}${i === 0 ? 'Cites:' : '      '} ${citationText(c)}`)));
   if (f.confidence !== 'verified') lines.push(p.dim(`${inner}Confidence: ${f.confidence} (not every source behind this rule was read in the primary text)`));
+  if (f.remedies) lines.push(...remedyLines(f.remedies, inner, p));
+  return lines;
+}
+
+/** Remedies under a finding (`check --remedies`): each verified edit with its JSON Patch, advice without one marked so. */
+function remedyLines(remedies: NonNullable<Finding['remedies']>, indent: string, p: Paint): string[] {
+  if (remedies.length === 0) return [`${indent}${p.bold('Remedies:')} none found that the validator could verify`];
+  const lines = [`${indent}${p.bold('Remedies:')}`];
+  for (const r of remedies) {
+    lines.push(`${indent}  - ${r.description}`);
+    if (r.patch) lines.push(p.dim(`${indent}    patch: ${JSON.stringify(r.patch)}`));
+    else lines.push(p.dim(`${indent}    (no edit of the order does this)`));
+  }
   return lines;
 }
 
@@ -38,7 +53,7 @@ function section(title: string, findings: readonly Finding[], p: Paint): string[
   const lines = [`${p.bold(title)} (${findings.length})`];
   for (const f of findings) {
     // A requirement's findings are printed in full under it; here they are only named, so nothing is said twice.
-    if (f.requirementIndex !== undefined) lines.push(`  ${f.code}: see ${requirementLabel(f.requirementIndex)} above`);
+    if (f.requirementIndex !== undefined) lines.push(`  ${f.code}: see ${requirementNumber(f.requirementIndex)} above`);
     else lines.push(...findingBlock(f, '  ', p, false));
   }
   return lines;
@@ -59,7 +74,7 @@ export function renderReport(result: ValidationResult, options: ReportOptions = 
   const lines = [verdict(result, p), `Law: ${regime.title} [${regime.id}], decided by the ${words(regime.decidedBy)} ${regime.date}`, ''];
   lines.push(p.bold(result.requirements.length ? `Requirements (${result.requirements.length})` : 'Requirements: none'));
   for (const r of result.requirements) {
-    lines.push(`  ${requirementLabel(r.index)} ${r.kind}: ${r.valid ? p.green('valid') : p.red('INVALID')}`);
+    lines.push(`  ${requirementNumber(r.index)}, ${r.kind}: ${r.valid ? p.green('valid') : p.red('INVALID')}`);
     for (const f of r.findings) lines.push(...findingBlock(f, '    ', p));
   }
   lines.push('', ...section('Breaches', result.breaches, p), '', ...section('Tensions', result.tensions, p), '', ...section('Advisories', result.advisories, p));

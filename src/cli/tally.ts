@@ -6,13 +6,15 @@ export interface Tally {
   lines: number;
   ok: number;
   notOk: number;
-  /** Lines that were not a valid proposed order (bad JSON, schema issues, an empty line). */
+  /** Lines that were not a valid proposed order (bad JSON, schema issues, a line past the size limit). */
   bad: number;
+  /** Lines of nothing but whitespace: skipped, not answered, and no fault. */
+  blank: number;
   /** By code: its kind and how many orders have it at least once. */
   codes: Record<string, { kind: FindingKind; orders: number }>;
 }
 
-export const emptyTally = (): Tally => ({ lines: 0, ok: 0, notOk: 0, bad: 0, codes: {} });
+export const emptyTally = (): Tally => ({ lines: 0, ok: 0, notOk: 0, bad: 0, blank: 0, codes: {} });
 
 export function countResult(tally: Tally, result: ValidationResult): void {
   tally.lines++;
@@ -32,11 +34,17 @@ export function countBad(tally: Tally): void {
   tally.bad++;
 }
 
+export function countBlank(tally: Tally): void {
+  tally.lines++;
+  tally.blank++;
+}
+
 export function mergeTally(into: Tally, from: Tally): void {
   into.lines += from.lines;
   into.ok += from.ok;
   into.notOk += from.notOk;
   into.bad += from.bad;
+  into.blank += from.blank;
   for (const [code, { kind, orders }] of Object.entries(from.codes)) {
     const entry = (into.codes[code] ??= { kind, orders: 0 });
     entry.orders += orders;
@@ -50,7 +58,7 @@ export function renderTally(tally: Tally, elapsedMs: number): string {
   const seconds = elapsedMs / 1000;
   const rate = seconds > 0 ? Math.round(tally.lines / seconds) : tally.lines;
   const lines = [
-    `${tally.lines} lines in ${seconds.toFixed(1)} s (${rate} lines/s): ${tally.ok} ok, ${tally.notOk} not ok, ${tally.bad} bad input`,
+    `${tally.lines} lines in ${seconds.toFixed(1)} s (${rate} lines/s): ${tally.ok} ok, ${tally.notOk} not ok, ${tally.bad} bad input${tally.blank ? `, ${tally.blank} blank skipped` : ''}`,
   ];
   const codes = Object.entries(tally.codes).sort(([a, x], [b, y]) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || (a < b ? -1 : 1));
   if (codes.length) {

@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProposedOrderInput } from '../../src/index.js';
 import { clone, lawfulCodeDrr, lawfulMediumDrr } from '../support/orders.js';
-import { cli, ndjson, repoRoot } from './support.js';
+import { TEST_EXIT_AT_LINE, TEST_THROW_AT_LINE } from '../../src/cli/worker.js';
+import { cli, eventually, ndjson, parseLines, repoRoot, STACK_FRAME } from './support.js';
 
 // Worker threads run the built CLI file (the source is TypeScript), so this suite builds it once,
 // inside the project so that its dependencies resolve, and runs it as a user would.
@@ -25,9 +26,9 @@ interface Spawned {
   stdout: string;
   stderr: string;
 }
-function node(args: string[], stdin = ''): Promise<Spawned> {
+function node(args: string[], stdin = '', env: Record<string, string> = {}): Promise<Spawned> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliFile, ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [cliFile, ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -106,5 +107,78 @@ describe('the built CLI', () => {
       child.on('close', (code) => resolve({ code, stdout: '', stderr }));
     });
     expect(result.stderr).not.toMatch(/EPIPE|Error/);
+  });
+
+  it('check - stops reading /dev/zero at the limit: exit 2 and a message', async () => {
+    const result = await new Promise<Spawned>((resolve, reject) => {
+      const child = spawn(process.execPath, [cliFile, 'check', '-'], { cwd: repoRoot, stdio: [openSync('/dev/zero', 'r'), 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (d) => (stderr += d));
+      const timer = setTimeout(() => child.kill(), 30_000);
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout: '', stderr });
+      });
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('proportionate: standard input is larger than 1 MiB, the most one order may take (--max-order-bytes raises it); stopped reading\n');
+  });
+
+  it('--workers 2 answers a slowly arriving stream line by line', async () => {
+    const child = spawn(process.execPath, [cliFile, 'check', '--ndjson', '--compact', '--workers', '2', '-'], { cwd: repoRoot });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const order = JSON.stringify(lawfulMediumDrr());
+    try {
+      for (let i = 1; i <= 3; i++) {
+        child.stdin.write(`${order}\n`);
+        await eventually(() => parseLines(stdout).length === i, `record ${i}`, 20_000);
+      }
+    } finally {
+      child.stdin.end();
+    }
+    expect(await closed).toBe(0);
+    expect(parseLines(stdout)).toHaveLength(3);
+  });
+
+  it('a worker that throws ends the run with exit 3 and a message, every line before it answered, no stack', async () => {
+    const input = caseload(300).replace(/\{not json/g, '{}');
+    const run = await node(['check', '--ndjson', '--compact', '--workers', '2', '-'], input, { [TEST_THROW_AT_LINE]: '200' });
+    expect(run.code).toBe(3);
+    expect((parseLines(run.stdout) as { line: number }[]).map((r) => r.line)).toEqual(Array.from({ length: 199 }, (_, i) => i + 1));
+    expect(run.stderr).toMatch(/^proportionate: internal error: answering line 200: Error: injected failure at line 200/);
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('--debug (or PROPORTIONATE_DEBUG) adds the stack to an internal error, and only then', async () => {
+    const input = caseload(20);
+    for (const [args, env] of [
+      [['--debug'], {}],
+      [[], { PROPORTIONATE_DEBUG: '1' }],
+    ] as const) {
+      const run = await node(['check', '--ndjson', '--workers', '2', ...args, '-'], input, { [TEST_THROW_AT_LINE]: '5', ...env });
+      expect(run.code).toBe(3);
+      expect(run.stderr).toMatch(STACK_FRAME);
+    }
+  });
+
+  it('a worker thread that dies mid-batch ends the run with exit 3, not a hang, after the batches before it', async () => {
+    const input = caseload(400).replace(/\{not json/g, '{}');
+    const run = await node(['check', '--ndjson', '--compact', '--workers', '2', '-'], input, { [TEST_EXIT_AT_LINE]: '300' });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^proportionate: internal error: worker thread exited unexpectedly \(code 70\), answering lines (\d+) to (\d+)\n/);
+    const [, first] = /answering lines (\d+) to/.exec(run.stderr)!;
+    expect((parseLines(run.stdout) as { line: number }[]).map((r) => r.line)).toEqual(Array.from({ length: Number(first) - 1 }, (_, i) => i + 1));
+    expect(Number(first)).toBeLessThanOrEqual(300);
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('the test hooks are ignored without --workers: only worker threads read them', async () => {
+    const input = caseload(20).replace(/\{not json/g, '{}');
+    const run = await node(['check', '--ndjson', '--compact', '-'], input, { [TEST_THROW_AT_LINE]: '5', [TEST_EXIT_AT_LINE]: '6' });
+    expect(run.code).not.toBe(3);
+    expect(parseLines(run.stdout)).toHaveLength(20);
   });
 });

@@ -1,12 +1,16 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createValidator, type ProposedOrderInput } from '../../src/index.js';
 import { citationText } from '../../src/cli/report.js';
 import { findingOf } from '../support/codes.js';
 import { clone, lawfulMediumDrr } from '../support/orders.js';
-import { cli, repoRoot } from './support.js';
+import { cli, parseLines, repoRoot, STACK_FRAME } from './support.js';
+
+const parseLinesOf = (text: string) => parseLines(text) as { ok?: boolean; error?: unknown }[];
 
 const validator = createValidator();
 const scratch = mkdtempSync(join(tmpdir(), 'proportionate-cli-'));
@@ -34,8 +38,8 @@ describe('proportionate check FILE', () => {
     const run = await cli(['check', fileOf('ok.json', lawfulMediumDrr())]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^OK: lawful as proposed/);
-    expect(run.stdout).toContain('requirements[0] drug-rehabilitation: valid');
-    expect(run.stdout).toContain('requirements[1] supervision: valid');
+    expect(run.stdout).toContain('Requirement 1, drug-rehabilitation: valid');
+    expect(run.stdout).toContain('Requirement 2, supervision: valid');
     expect(run.stdout).toContain('Breaches: none');
   });
 
@@ -45,7 +49,7 @@ describe('proportionate check FILE', () => {
     const run = await cli(['check', fileOf('unwilling.json', order)]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^NOT OK: 1 invalid requirement/);
-    const block = run.stdout.slice(run.stdout.indexOf('requirements[0] drug-rehabilitation: INVALID'), run.stdout.indexOf('requirements[1]'));
+    const block = run.stdout.slice(run.stdout.indexOf('Requirement 1, drug-rehabilitation: INVALID'), run.stdout.indexOf('Requirement 2,'));
     expect(block).toContain('DRR_NOT_WILLING');
     expect(block).toContain(finding.message);
     expect(block).toContain(`Cites: ${citationText(finding.citations[0]!)}`);
@@ -67,7 +71,7 @@ describe('proportionate check FILE', () => {
     const order = clone(lawfulMediumDrr());
     order.provision = { drrIntensities: ['high'], area: 'Northtown' };
     const run = await cli(['check', fileOf('provision.json', order)]);
-    expect(run.stdout).toContain('INTENSITY_NOT_COMMISSIONED: see requirements[0] above');
+    expect(run.stdout).toContain('INTENSITY_NOT_COMMISSIONED: see Requirement 1 above');
     const finding = findingOf(await validator.validate(order), 'INTENSITY_NOT_COMMISSIONED')!;
     expect(run.stdout.split(finding.message)).toHaveLength(2);
   });
@@ -178,9 +182,9 @@ describe('proportionate check: bad input exits 2', () => {
   it('usage errors: no file, an unknown option, an unknown command', async () => {
     expect((await cli(['check'])).code).toBe(2);
     expect((await cli(['check', '--frobnicate', 'x.json'])).code).toBe(2);
-    const unknown = await cli(['inspect']);
+    const unknown = await cli(['examine']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown command "inspect"');
+    expect(unknown.stderr).toContain('unknown command "examine"');
     expect((await cli([])).code).toBe(2);
   });
 });
@@ -192,5 +196,87 @@ describe('colour', () => {
     expect((await cli(['check', file])).stdout).not.toContain(ESC);
     expect((await cli(['check', file], { stdoutTTY: true })).stdout).toContain(ESC);
     expect((await cli(['check', file], { stdoutTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC);
+  });
+});
+
+describe('proportionate check: the size and encoding of one order', () => {
+  it('strips a UTF-8 BOM from a file and from standard input', async () => {
+    const text = `\uFEFF${JSON.stringify(lawfulMediumDrr(), null, 2)}`;
+    expect((await cli(['check', fileOf('bom.json', text)])).code).toBe(0);
+    expect((await cli(['check', '-'], { stdin: text })).code).toBe(0);
+  });
+
+  it('refuses a file larger than --max-order-bytes, 1 MiB by default, with exit 2 and the limit named', async () => {
+    const order = JSON.stringify(lawfulMediumDrr());
+    const big = fileOf('big.json', `${order}${' '.repeat(1024 * 1024 - order.length + 1)}`);
+    const run = await cli(['check', big]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`proportionate: input ${big} is larger than 1 MiB, the most one order may take (--max-order-bytes raises it); stopped reading\n`);
+    expect((await cli(['check', '--max-order-bytes', String(2 * 1024 * 1024), big])).code).toBe(0);
+    expect((await cli(['check', '--max-order-bytes', String(order.length), fileOf('exact.json', order)])).code).toBe(0);
+    expect((await cli(['check', '--max-order-bytes', String(order.length - 1), fileOf('exact.json', order)])).code).toBe(2);
+  });
+
+  it('stops reading an endless standard input at the limit: exit 2 and a message, not a hang', async () => {
+    let pulled = 0;
+    const zeros = Buffer.alloc(64 * 1024);
+    const stdin = Readable.from(
+      (function* () {
+        for (;;) {
+          pulled += zeros.length;
+          yield zeros;
+        }
+      })(),
+    );
+    const run = await cli(['check', '-'], { stdin });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('standard input is larger than 1 MiB');
+    expect(pulled).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it('option files are bounded too', async () => {
+    const huge = fileOf('huge-parameters.json', `{"a": "${'x'.repeat(16 * 1024 * 1024)}"}`);
+    const run = await cli(['check', '--parameters', huge, fileOf('o2.json', lawfulMediumDrr())]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`parameters file ${huge} is larger than 16 MiB`);
+  });
+});
+
+describe('exit codes mean what the README says', () => {
+  const order = JSON.stringify(lawfulMediumDrr());
+  // Text that is close to an order and text that is not: JSON with holes, wrong types, odd characters.
+  const nearOrder = fc.oneof(
+    fc.string({ maxLength: 60 }),
+    fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+    fc.tuple(fc.nat({ max: order.length }), fc.string({ maxLength: 8 })).map(([at, s]) => order.slice(0, at) + s + order.slice(at)),
+    fc.tuple(fc.nat({ max: order.length }), fc.nat({ max: 20 })).map(([at, n]) => order.slice(0, at) + order.slice(at + n)),
+    fc.constantFrom('\uFEFF', '\u0000', '\uD800', '[[[[[[[[[[', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, '{"__proto__": {"ok": true}}', 'null', '1e999'),
+  );
+
+  it('property: check - exits 0, 1 or 2, 1 only with findings, and never prints a stack', async () => {
+    await fc.assert(
+      fc.asyncProperty(nearOrder, async (text) => {
+        const run = await cli(['check', '--json', '-'], { stdin: text });
+        expect([0, 1, 2]).toContain(run.code);
+        expect(run.stderr).not.toMatch(STACK_FRAME);
+        expect(run.stdout).not.toMatch(STACK_FRAME);
+        if (run.code === 1) expect((JSON.parse(run.stdout) as { ok: boolean }).ok).toBe(false);
+        if (run.code === 2) expect(run.stderr).not.toBe('');
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('property: check --ndjson exits 2 only for a bad line, 1 only for findings, and never prints a stack', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(nearOrder.filter((s) => !s.includes('\n')), { minLength: 1, maxLength: 6 }), async (lines) => {
+        const run = await cli(['check', '--ndjson', '--compact', '-'], { stdin: lines.join('\n') });
+        const records = parseLinesOf(run.stdout);
+        const bad = records.some((r) => 'error' in r);
+        expect(run.code).toBe(bad ? 2 : records.some((r) => r.ok === false) ? 1 : 0);
+        expect(run.stderr).not.toMatch(STACK_FRAME);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -58,7 +58,13 @@ import * as arbitraries from 'proportionate/arbitraries';
 import fc from 'fast-check';
 ${runtime('')}`,
   );
-  write('cjs.cjs', runtime(`const lib = require('proportionate'); const rules = require('proportionate/rules'); const arbitraries = require('proportionate/arbitraries'); const fc = require('fast-check');`));
+  write(
+    'cjs.cjs',
+    runtime(`const lib = require('proportionate'); const rules = require('proportionate/rules'); const arbitraries = require('proportionate/arbitraries'); const fc = require('fast-check');
+// The HTTP service is the CLI's alone: the library must not bring fastify with it.
+const fastify = Object.keys(require.cache).filter((f) => /[\\/]node_modules[\\/](@fastify|fastify)[\\/]/.test(f));
+if (fastify.length) throw new Error('require("proportionate") loaded ' + fastify[0]);`),
+  );
   test('ESM import of ".", "./rules" and "./arbitraries"', () => run(process.execPath, ['esm.mjs']).includes('fine') || fail());
   test('CJS require of ".", "./rules" and "./arbitraries"', () => run(process.execPath, ['cjs.cjs']).includes('fine') || fail());
 
@@ -95,6 +101,42 @@ export const orders = validOrder().map((o: ProposedOrderInput) => o.requirements
     const r = spawnSync(bin, ['check', '--ndjson', '--workers', '2', '-'], { cwd: dir, input: `${line}\n${line}\n{\n`, encoding: 'utf8' });
     const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     if (r.status !== 2 || records.map((x) => x.line).join() !== '1,2,3' || !records[2].error) throw new Error(`exit ${r.status}: ${r.stdout}${r.stderr}`);
+  });
+  write(
+    'serve-check.mjs',
+    `import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+const child = spawn(process.argv[2], ['serve', '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+let log = '';
+const exited = new Promise((resolve) => child.on('exit', resolve));
+const url = await new Promise((resolve, reject) => {
+  setTimeout(() => reject(new Error('serve did not start: ' + log)), 30000).unref();
+  child.stderr.on('data', (d) => {
+    log += d;
+    const line = log.split('\\n').find((l) => l.includes('"listening"'));
+    if (line) resolve(JSON.parse(line).url);
+  });
+  exited.then((code) => reject(new Error('serve exited ' + code + ': ' + log)));
+});
+const order = JSON.stringify(JSON.parse(readFileSync('order.json', 'utf8')));
+const one = await fetch(url + '/v1/validate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: order });
+if (one.status !== 200 || (await one.json()).ok !== true) throw new Error('POST /v1/validate: ' + one.status);
+const bad = await fetch(url + '/v1/validate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+if (bad.status !== 400 || !bad.headers.get('content-type').startsWith('application/problem+json')) throw new Error('a bad order: ' + bad.status);
+const batch = await (await fetch(url + '/v1/validate/batch?compact=true', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: order + '\\n{\\n' })).text();
+const lines = batch.trim().split('\\n').map((l) => JSON.parse(l));
+if (lines.length !== 2 || lines[0].ok !== true || !lines[1].error) throw new Error('batch: ' + batch);
+const doc = await (await fetch(url + '/openapi.json')).json();
+if (doc.openapi !== '3.1.0' || !doc.components.schemas.ProposedOrder) throw new Error('no OpenAPI 3.1 document');
+child.kill('SIGTERM');
+const code = await exited;
+if (code !== 0) throw new Error('exit ' + code + ' after SIGTERM: ' + log);
+console.log('fine');
+`,
+  );
+  test('the installed command serves HTTP (proportionate serve): validate, batch, OpenAPI, SIGTERM', () => {
+    const out = run(process.execPath, ['serve-check.mjs', bin]);
+    if (!out.includes('fine')) throw new Error(out);
   });
   test('the installed command prints the JSON Schema', () => {
     if (JSON.parse(run(bin, ['schema'])).title !== 'ProposedOrder') throw new Error('no schema');
