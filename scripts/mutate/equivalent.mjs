@@ -1,0 +1,32 @@
+// Mutants that change no result any input can produce, each with the reason. They are not run and are
+// reported as equivalent, never as killed. Add one only with a reason a reader can check against the packs.
+export const EQUIVALENT = new Map([
+  [
+    'rules/guidance/sentencing-ranges.json REQUIREMENT_ABOVE_BAND_RANGE:unpaid-work: drop all[0] (requirement.kind equal "unpaid-work")',
+    'the pack covers unpaid work, activity, curfew and exclusion, and only unpaid work has requirement.hours; for the others it is null, and null > n is false',
+  ],
+  [
+    'rules/guidance/treatment-need.json TREATMENT_NEED_EXCEEDS_SERIOUSNESS: drop all[2] (need.treatmentRank notEqual null)',
+    'need.treatmentRank is a number or null (rankNeed in src/facts/order.ts), and the next condition, need.treatmentRank greaterThan param.drr.maxIntensityRank, is false for null in both evaluators: json-rules-engine 7.3 guards greaterThan with Number.parseFloat(fact) not NaN, and src/engine/operators.ts copies that guard (isNumeric) for the compiled evaluator. Same findings; only an explain trace, which lists the conditions as written, differs',
+  ],
+  [
+    'rules/guidance/provision.json INTENSITY_NOT_COMMISSIONED: drop all[0] (requirement.kind equal "drug-rehabilitation")',
+    'the pack covers DRRs and programmes, and src/facts/requirement.ts sets requirement.intensityCommissioned only for a DRR; for a programme it stays null, and the remaining condition on it (equal true / equal false / notEqual null) is false for null',
+  ],
+  [
+    'rules/guidance/provision.json PROVISION_BELOW_INTENSITY_HOURS: drop all[0] (requirement.kind equal "drug-rehabilitation")',
+    'the pack covers DRRs and programmes, and src/facts/requirement.ts sets requirement.weeklyHoursAvailable and requirement.weeklyHoursMinimum only for a DRR; for a programme it stays null, and the remaining conditions on it (equal true / equal false / notEqual null) are false for null',
+  ],
+  [
+    'rules/guidance/provision.json RESIDENTIAL_TREATMENT_OUT_OF_AREA: drop all[0] (requirement.kind equal "drug-rehabilitation")',
+    'the pack covers DRRs and programmes, and src/facts/requirement.ts sets requirement.provider.outOfArea only for a DRR; for a programme it stays null, and the remaining condition on it (equal true / equal false / notEqual null) is false for null',
+  ],
+  [
+    'rules/guidance/provision.json UNREGISTERED_PROVIDER: drop all[0] (requirement.kind equal "drug-rehabilitation")',
+    'the pack covers DRRs and programmes, and src/facts/requirement.ts sets requirement.provider.registered only for a DRR; for a programme it stays null, and the remaining condition on it (equal true / equal false / notEqual null) is false for null',
+  ],
+  [
+    'rules/guidance/provision.json PROGRAMME_NOT_RUN_LOCALLY: drop all[0] (requirement.kind equal "programme")',
+    'the pack covers DRRs and programmes, and src/facts/requirement.ts sets requirement.programmeRunsLocally only for a programme; for a DRR it stays null, and null equal false is false',
+  ],
+]);

@@ -1,0 +1,41 @@
+// A few cheap breaks of the calendar and fact helpers the law's dates and limits pass through. Each
+// replaces one exact snippet of a file under src/; generate.mjs warns and drops a break whose snippet
+// has gone, so a refactor cannot silently leave a break that mutates nothing.
+export const HELPER_BREAKS = [
+  {
+    file: 'src/facts/dates.ts',
+    what: 'ageOn: a birthday counts a day late (< -> <=)',
+    find: 'return date.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;',
+    replace: 'return date.slice(5) <= dateOfBirth.slice(5) ? years - 1 : years;',
+  },
+  {
+    file: 'src/facts/dates.ts',
+    what: 'monthsBetween: no half month for days left over',
+    find: 'return addCalendarMonths(start, months) === end ? months : months + 0.5;',
+    replace: 'return months;',
+  },
+  {
+    file: 'src/facts/dates.ts',
+    what: 'addCalendarMonths: not clamped to the month\'s last day',
+    find: 'const day = Math.min(Number(start.slice(8, 10)), daysInMonth(year, month));',
+    replace: 'const day = Number(start.slice(8, 10));',
+  },
+  {
+    file: 'src/calendar/add-working-days.ts',
+    what: 'addWorkingDays: one working day short',
+    find: 'const target = (countUpTo[day - start] ?? 0) + n - 1;',
+    replace: 'const target = (countUpTo[day - start] ?? 0) + n - 2;',
+  },
+  {
+    file: 'src/calendar/working-day-index.ts',
+    what: 'isWorkingDay: bank holidays count as working days',
+    find: 'return !isWeekend(dayNumber) && !isBankHolidayDayNumber(dayNumber);',
+    replace: 'return !isWeekend(dayNumber);',
+  },
+  {
+    file: 'src/facts/order.ts',
+    what: 'date.earliestOffence: the latest offence instead',
+    find: "'date.earliestOffence': order.offences.reduce((min, o) => (o.committedOn < min ? o.committedOn : min), dates.offence),",
+    replace: "'date.earliestOffence': order.offences.reduce((min, o) => (o.committedOn > min ? o.committedOn : min), dates.offence),",
+  },
+];

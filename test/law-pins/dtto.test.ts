@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { createValidator, type ValidationResult } from '../../src/index.js';
+import { DRR, cja, dtto, type Order } from '../codes/fixtures.js';
+
+// The DTTO's dates are dates, not counts, so boundaries.test.ts does not reach them: PCC(S)A 2000 s.52
+// (commenced 30 September 1998) for offences from that day, replaced for offences from 4 April 2005
+// (S.I. 2005/950), as rules/pcc-s-a-2000/dtto.json and the dtto.* parameters state them.
+const validator = createValidator();
+const codes = (r: ValidationResult) => [...r.requirements.flatMap((q) => q.findings), ...r.breaches, ...r.tensions, ...r.advisories].map((f) => f.code);
+const withOffences = (...committedOn: string[]) =>
+  dtto((o) => {
+    o.offences = committedOn.map((d) => ({ committedOn: d, seriousness: 'medium' as const, imprisonable: true }));
+  });
+
+describe('DTTO availability by the earliest offence date', () => {
+  it('an earliest offence on 30 September 1998 (the day the DTTO began) can have one; the day before cannot', async () => {
+    expect(codes(await validator.validate(withOffences('1998-09-30', '2003-06-10')))).not.toContain('DTTO_NOT_AVAILABLE');
+    expect(codes(await validator.validate(withOffences('1998-09-29', '2003-06-10')))).toContain('DTTO_NOT_AVAILABLE');
+  });
+
+  it('an earliest offence of exactly 30 September 1998 with a later offence after 4 April 2005 cannot: the DTTO had been replaced', async () => {
+    const order = withOffences('1998-09-30', '2005-04-05');
+    order.convictionDate = '2005-06-01';
+    order.sentenceDate = '2005-07-01';
+    order.sentence = { type: 'dtto', endDate: '2006-07-01' };
+    const result = await validator.validate(order);
+    const found = result.breaches.filter((f) => f.code === 'DTTO_NOT_AVAILABLE');
+    expect(found.length).toBe(1);
+    // Judged by the law in force at the latest offence: the replaced DTTO, not the pre-1998 one.
+    expect(found[0]!.facts).toMatchObject({ 'date.offence': '2005-04-05' });
+  });
+});
+
+describe('the national standard for drug testing is a DRR standard, not a DTTO one', () => {
+  const oneTest = { ...structuredClone(DRR), testsPerWeek: 1 };
+  it('a DTTO testing once a week has no DRUG_TESTING_BELOW_STANDARD; the same testing in a 2006 community order has it', async () => {
+    const asDtto = dtto((o) => (o.requirements = [structuredClone(oneTest)]));
+    const asOrder = cja((o) => (o.requirements = [structuredClone(oneTest), { kind: 'supervision' }]));
+    expect(codes(await validator.validate(asDtto))).not.toContain('DRUG_TESTING_BELOW_STANDARD');
+    expect(codes(await validator.validate(asOrder))).toContain('DRUG_TESTING_BELOW_STANDARD');
+  });
+
+  // The standard starts on 4 April 2005 (keyed on the sentence), so a DTTO sentenced before it proves nothing:
+  // a DTTO for an offence of January 2005 sentenced in June 2005, when the standard is in force for DRRs.
+  it.each([
+    { standard: 'the full standard: once a week, non-residential, medium seriousness', setting: 'non-residential' as const, testsPerWeek: 1 },
+    { standard: 'the reduced standard: no tests, residential', setting: 'residential' as const, testsPerWeek: 0 },
+  ])('a DTTO sentenced after the standard began (offence before 4 April 2005) below $standard has none; a DRR sentenced the same day has it', async ({ setting, testsPerWeek }) => {
+    const dated = (o: Order, offence: string) => {
+      o.offences = [{ committedOn: offence, seriousness: 'medium', imprisonable: true }];
+      o.convictionDate = '2005-05-03';
+      o.sentenceDate = '2005-06-01';
+      o.requirements = [{ ...structuredClone(DRR), setting, testsPerWeek }];
+    };
+    const asDtto = dtto((o) => {
+      dated(o, '2005-01-10');
+      o.sentence = { type: 'dtto', endDate: '2006-06-01' };
+    });
+    const asOrder = cja((o) => {
+      dated(o, '2005-04-10');
+      o.requirements.push({ kind: 'supervision' });
+      o.sentence = { type: 'community-order', endDate: '2006-06-01' };
+    });
+    const dttoCodes = codes(await validator.validate(asDtto));
+    expect(dttoCodes).not.toContain('DTTO_NOT_AVAILABLE');
+    expect(dttoCodes).not.toContain('DRUG_TESTING_BELOW_STANDARD');
+    expect(codes(await validator.validate(asOrder))).toContain('DRUG_TESTING_BELOW_STANDARD');
+  });
+});
