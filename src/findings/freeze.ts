@@ -9,9 +9,3 @@ export function freezeFinding(finding: Finding): Finding {
   Object.freeze(finding.facts);
   return Object.freeze(finding);
 }
-
-/** Freeze an object and its array properties, whose members are frozen already. */
-export function freezeShallow<T extends object>(value: T): T {
-  for (const v of Object.values(value)) if (v !== null && typeof v === 'object') Object.freeze(v);
-  return Object.freeze(value);
-}
