@@ -59,18 +59,20 @@ describe('curfew and exclusion without electronic monitoring, by whether a reaso
 // officer's recommendation. A recommendation refused is invalid at either stage. One not yet recorded is
 // a field left empty in a proposal, so it is only an advisory there, and invalid in the order about to be made.
 describe('a hostel residence by whether a recommendation is recorded, at each stage', () => {
-  const hostel = (recommendedByOfficer: boolean | undefined) =>
-    cja((o) => o.requirements.push({ kind: 'residence', hostel: true, ...(recommendedByOfficer === undefined ? {} : { recommendedByOfficer }) } as never));
+  const hostel = (recommendedByOfficer: boolean | undefined, inHostel = true) =>
+    cja((o) => o.requirements.push({ kind: 'residence', hostel: inHostel, ...(recommendedByOfficer === undefined ? {} : { recommendedByOfficer }) } as never));
   const cases = [
     { name: 'recommendation refused', recommended: false, proposal: 'RESIDENCE_HOSTEL_NOT_RECOMMENDED', sentence: 'RESIDENCE_HOSTEL_NOT_RECOMMENDED' },
     { name: 'no recommendation recorded', recommended: undefined, proposal: 'RESIDENCE_HOSTEL_RECOMMENDATION_NOT_RECORDED', sentence: 'RESIDENCE_HOSTEL_NOT_RECOMMENDED' },
     { name: 'recommended', recommended: true, proposal: null, sentence: null },
+    // s.206(4) is about a hostel or other institution: a private address needs no recommendation at all.
+    { name: 'a private address, no recommendation recorded', recommended: undefined, inHostel: false, proposal: null, sentence: null },
   ] as const;
   for (const c of cases) {
     for (const stage of ['proposal', 'sentence'] as const) {
       const expected = c[stage];
       it(`${c.name}, ${stage}: ${expected ?? 'no finding'}`, async () => {
-        const result = await createValidator({ stage }).validate(hostel(c.recommended));
+        const result = await createValidator({ stage }).validate(hostel(c.recommended, 'inHostel' in c ? c.inHostel : true));
         const own = result.requirements.at(-1)!;
         const found = own.findings.filter((f) => f.code.startsWith('RESIDENCE_HOSTEL_')).map((f) => [f.code, f.kind]);
         expect(found).toEqual(expected === null ? [] : [[expected, expected === 'RESIDENCE_HOSTEL_NOT_RECOMMENDED' ? 'invalid' : 'advisory']]);
