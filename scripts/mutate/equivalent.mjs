@@ -2,6 +2,10 @@
 // reported as equivalent, never as killed. Add one only with a reason a reader can check against the packs.
 export const EQUIVALENT = new Map([
   [
+    'rules/cja-2003/drug-rehabilitation.json DRR_REVIEW_INTERVAL_TOO_SHORT:months: drop all[1] (requirement.reviewIntervalMonths notEqual null)',
+    'requirement.reviewIntervalMonths is a number or null (src/facts/requirement.ts), and the remaining condition, requirement.reviewIntervalMonths lessThan param.drr.minReviewIntervalMonths, is false for null in both evaluators: json-rules-engine 7.3 guards lessThan with Number.parseFloat(fact) not NaN, and src/engine/operators.ts copies that guard (isNumeric). Same findings; only an explain trace differs',
+  ],
+  [
     'rules/guidance/sentencing-ranges.json REQUIREMENT_ABOVE_BAND_RANGE:unpaid-work: drop all[0] (requirement.kind equal "unpaid-work")',
     'the pack covers unpaid work, activity, curfew and exclusion, and only unpaid work has requirement.hours; for the others it is null, and null > n is false',
   ],
