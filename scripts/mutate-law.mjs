@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// npm run mutate:law [-- --sample N --seed S --base head|worktree --workers W --only TEXT [--only TEXT ...] --list --drop-failing]
+// npm run mutate:law [-- --sample N --seed S --base head|worktree --jobs J --workers W --only TEXT [--only TEXT ...] --list --drop-failing --no-isolate]
 // A mutation score for the law: every comparison moved to its off-by-one twin, every boolean test flipped,
 // every condition of an `all` dropped, every rule's kind changed, every dated value moved by one, every
 // `from` date and regime start moved by a day, and a few calendar/fact helper breaks. Each mutant runs the
 // law's test subset (scripts/mutate/subset.mjs) in a copy of the repository; a mutant no test notices is
 // a survivor. Prints the survivors with what changed and `N killed, M survived`; exits 1 on any survivor.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EQUIVALENT } from './mutate/equivalent.mjs';
 import { generateMutants } from './mutate/generate.mjs';
@@ -30,12 +31,17 @@ const { values: args } = parseArgs({
     list: { type: 'boolean', default: false },
     'drop-failing': { type: 'boolean', default: false },
     'no-isolate': { type: 'boolean', default: false },
+    jobs: { type: 'string', default: '1' },
+    shard: { type: 'string' },
   },
 });
+const jobs = Number(args.jobs);
+if (!(Number.isInteger(jobs) && jobs >= 1)) throw new Error('--jobs is a whole number, 1 or more');
 if (!['worktree', 'head'].includes(args.base)) throw new Error('--base is worktree or head');
 
 const started = Date.now();
 const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
+if (jobs > 1 && !args.list) process.exit(await runShards(jobs));
 const workspace = makeWorkspace(root, { base: args.base, overlay: OVERLAY });
 // Interrupted, the copy still goes: it is a full copy of the repository in the temporary directory.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => (workspace.remove(), process.exit(130)));
@@ -50,6 +56,11 @@ try {
   // --only may be given more than once: the mutants whose description contains any of the texts.
   if (args.only) mutants = mutants.filter((m) => args.only.some((text) => m.id.includes(text)));
   if (args.sample) mutants = sample(mutants, Number(args.sample), Number(args.seed));
+  // --shard K/J (set by --jobs): every J-th mutant from the K-th, so the shards share the work evenly.
+  if (args.shard) {
+    const [k, of] = args.shard.split('/').map(Number);
+    mutants = mutants.filter((_, i) => i % of === k - 1);
+  }
   if (mutants.length === 0) {
     console.error(`mutate:law: no mutants selected (of ${total})`);
     exitCode = 2;
@@ -110,3 +121,36 @@ try {
   workspace.remove();
 }
 process.exit(exitCode);
+
+/**
+ * --jobs J: the selection split into J shards, each a child run of this script with its own copy and its own
+ * vitest (one vitest keeps about one core busy), lines prefixed with the shard; the totals are summed here.
+ */
+async function runShards(count) {
+  const passOn = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--jobs') && all[i - 1] !== '--jobs');
+  const totals = { killed: 0, survived: 0 };
+  const survivors = [];
+  const codes = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, [fileURLToPath(import.meta.url), ...passOn, '--shard', `${i + 1}/${count}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let rest = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk) => {
+          const lines = (rest + chunk).split('\n');
+          rest = lines.pop();
+          for (const line of lines) {
+            const total = /^(\d+) killed, (\d+) survived/.exec(line);
+            if (total) (totals.killed += Number(total[1])), (totals.survived += Number(total[2]));
+            if (line.includes(' SURVIVED ')) survivors.push(line);
+            if (line.startsWith('equivalent, not run') && i > 0) continue;
+            console.log(`[shard ${i + 1}/${count}] ${line}`);
+          }
+        });
+        child.on('close', (code) => resolve(code ?? 3));
+      }),
+    ),
+  );
+  if (survivors.length > 0) console.log(`\nSurvivors, all shards:\n${survivors.join('\n')}`);
+  console.log(`\n${totals.killed} killed, ${totals.survived} survived (${count} shards, ${seconds()}s)`);
+  return Math.max(...codes);
+}
