@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createValidator, type ValidationResult } from '../../src/index.js';
-import { ATR, DRR, cja, withRequirements } from '../codes/fixtures.js';
+import { ATR, DRR, MHT, PROGRAMME, cja, withRequirements } from '../codes/fixtures.js';
 
 // The statutory conditions of a DRR (CJA 2003 s.209(2)) and an ATR (s.212(2)), and the provider or director
 // the order must name (s.209(1)(a), s.212(1)), at each stage. Recorded `false` is evidence the condition
@@ -77,7 +77,7 @@ for (const t of treatments) {
   });
 }
 
-describe('the provider of a DRR (s.209(1)(a)) and the director of an ATR (s.212(1)), named or not, at each stage', () => {
+describe('what the order must specify, specified or not, at each stage: the DRR provider (s.209(1)(a)), the ATR director (s.212(1)), the kind of mental health treatment (s.207(2)), the programme days (s.202(1))', () => {
   const cases = [
     {
       name: 'DRR provider',
@@ -96,6 +96,18 @@ describe('the provider of a DRR (s.209(1)(a)) and the director of an ATR (s.212(
       proposal: 'ATR_DIRECTOR_NOT_SPECIFIED:advisory',
       sentence: 'ATR_DIRECTOR_NOT_SPECIFIED_AT_SENTENCE:invalid',
     },
+    {
+      name: 'mental health treatment kind',
+      order: (named: boolean) => cja((o) => o.requirements.push(named ? structuredClone(MHT) : ((({ treatment: _, ...rest }) => rest)(structuredClone(MHT)) as never))),
+      proposal: 'MENTAL_HEALTH_TREATMENT_KIND_NOT_SPECIFIED:advisory',
+      sentence: 'MENTAL_HEALTH_TREATMENT_KIND_NOT_SPECIFIED_AT_SENTENCE:invalid',
+    },
+    {
+      name: 'programme days',
+      order: (named: boolean) => cja((o) => o.requirements.push(PROGRAMME(named ? 20 : undefined))),
+      proposal: 'PROGRAMME_DAYS_NOT_SPECIFIED:advisory',
+      sentence: 'PROGRAMME_DAYS_NOT_SPECIFIED_AT_SENTENCE:invalid',
+    },
   ] as const;
   for (const c of cases) {
     const family = [c.proposal, c.sentence].map((s) => s.split(':')[0]!);
@@ -107,6 +119,23 @@ describe('the provider of a DRR (s.209(1)(a)) and the director of an ATR (s.212(
           expect(familyOf(result, family)).toEqual(expected);
         });
       }
+    }
+  }
+});
+
+// CJA 2003 s.202(4) (law.md, requirements table; repealed by LASPO 2012 s.70): a programme requirement needs a probation officer's recommendation that
+// it is suitable. Refused is invalid at either stage; not yet recorded is an advisory at proposal, invalid at sentence.
+describe('a programme by whether the recommendation is recorded, at each stage', () => {
+  const family = ['PROGRAMME_NOT_RECOMMENDED', 'PROGRAMME_RECOMMENDATION_NOT_RECORDED'];
+  const programme = (recommended: Recorded) =>
+    cja((o) => o.requirements.push({ kind: 'programme', programme: 'ASRO', days: 20, ...(recommended === undefined ? {} : { recommendedByOfficer: recommended }) } as never));
+  for (const recommended of RECORDED) {
+    for (const stage of STAGES) {
+      const expected = recommended === true ? [] : recommended === false || stage === 'sentence' ? ['PROGRAMME_NOT_RECOMMENDED:invalid'] : ['PROGRAMME_RECOMMENDATION_NOT_RECORDED:advisory'];
+      it(`recommendation ${show(recommended)}, ${stage}: ${expected.join(', ') || 'no finding'}`, async () => {
+        const result = await createValidator({ stage }).validate(programme(recommended));
+        expect(familyOf(result, family)).toEqual(expected);
+      });
     }
   }
 });
