@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createValidator, type ValidationResult } from '../../src/index.js';
-import { DRR, cja, dtto, type Order } from '../codes/fixtures.js';
+import { DRR, bornYearsBefore, cja, dtto, type Order } from '../codes/fixtures.js';
 
 // The DTTO's dates are dates, not counts, so boundaries.test.ts does not reach them: PCC(S)A 2000 s.52
 // (commenced 30 September 1998) for offences from that day, replaced for offences from 4 April 2005
@@ -65,5 +65,32 @@ describe('the national standard for drug testing is a DRR standard, not a DTTO o
     expect(dttoCodes).not.toContain('DTTO_NOT_AVAILABLE');
     expect(dttoCodes).not.toContain('DRUG_TESTING_BELOW_STANDARD');
     expect(codes(await validator.validate(asOrder))).toContain('DRUG_TESTING_BELOW_STANDARD');
+  });
+});
+
+// Each order has its own minimum age at conviction: 16 for a DTTO (PCC(S)A 2000 s.52(1)), 18 for a community
+// order or suspended sentence order (CJA 2003 s.177(1); 16-17 never commenced, S.I. 2005/950 art. 2(2)). A DTTO
+// convicted after 4 April 2005 (for an offence before it) is judged by its own minimum, never the community order's.
+describe('the minimum age is the one for the order made', () => {
+  const under18 = (r: ValidationResult) => r.breaches.filter((f) => f.code === 'OFFENDER_UNDER_18');
+  it('a DTTO for an offender of 17, convicted in 2005 for an offence before 4 April 2005: no OFFENDER_UNDER_18; at 15 one, for the DTTO', async () => {
+    const at = (years: number) =>
+      dtto((o) => {
+        o.offences = [{ committedOn: '2005-01-10', seriousness: 'medium', imprisonable: true }];
+        o.convictionDate = '2005-05-03';
+        o.sentenceDate = '2005-06-01';
+        o.sentence = { type: 'dtto', endDate: '2006-06-01' };
+        o.offender.dateOfBirth = bornYearsBefore('2005-05-03', years);
+      });
+    expect(under18(await validator.validate(at(17)))).toEqual([]);
+    expect(under18(await validator.validate(at(16)))).toEqual([]);
+    const young = under18(await validator.validate(at(15)));
+    expect(young.length).toBe(1);
+    expect(young[0]!.message).toContain('drug treatment and testing order');
+  });
+  it('a community order for an offender of 15 has one OFFENDER_UNDER_18, for the community order (not a second for a DTTO)', async () => {
+    const young = under18(await validator.validate(cja((o) => (o.offender.dateOfBirth = bornYearsBefore(o.convictionDate, 15)))));
+    expect(young.length).toBe(1);
+    expect(young[0]!.message).toContain('community order');
   });
 });
