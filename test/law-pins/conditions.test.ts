@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createValidator, type ValidationResult } from '../../src/index.js';
-import { ATR, DRR, MHT, PROGRAMME, cja, withRequirements } from '../codes/fixtures.js';
+import { ATR, DRR, MHT, PROGRAMME, cja, code, withRequirements } from '../codes/fixtures.js';
 
 // The statutory conditions of a DRR (CJA 2003 s.209(2)) and an ATR (s.212(2)), and the provider or director
 // the order must name (s.209(1)(a), s.212(1)), at each stage. Recorded `false` is evidence the condition
@@ -137,5 +137,13 @@ describe('a programme by whether the recommendation is recorded, at each stage',
         expect(familyOf(result, family)).toEqual(expected);
       });
     }
+  }
+  // LASPO 2012 s.70 repealed s.202(4) from 3 December 2012: after it no recommendation is needed, so one not
+  // recorded is no finding at either stage.
+  for (const stage of STAGES) {
+    it(`a 2023 order (after LASPO 2012 s.70), recommendation not recorded, ${stage}: no finding`, async () => {
+      const order = code((o) => o.requirements.push({ kind: 'programme', programme: 'ASRO', days: 20 } as never));
+      expect(familyOf(await createValidator({ stage }).validate(order), family)).toEqual([]);
+    });
   }
 });
