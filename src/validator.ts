@@ -19,6 +19,8 @@ import { InvalidOrderError, unreadableOrder } from './errors.js';
 import { frozenPlainCopy, ownDataOptions, PlainDataError, shownValue } from './freeze.js';
 import { groupFindings } from './findings/group.js';
 import { ProposedOrderSchema, ProvisionSchema, type ProposedOrder, type Provision } from './schema/order.js';
+import { acceptOrder } from './schema/fast-accept.js';
+import type { Requirement } from './schema/requirements.js';
 import { withAdvice, type Envelope } from './advice/index.js';
 
 export interface ValidatorOptions {
@@ -67,6 +69,20 @@ interface PreparedPack {
   readonly evaluator: PackEvaluator;
 }
 
+/** A requirement's availability rests on its own parameter and the regime's: made once per legal epoch and kind. */
+const availabilityOrigins = new WeakMap<object, Map<string, ParameterOrigin | undefined>>();
+function availabilityOrigin(paramOrigins: Readonly<Record<string, ParameterOrigin>>, kind: string): ParameterOrigin | undefined {
+  let byKind = availabilityOrigins.get(paramOrigins);
+  if (!byKind) availabilityOrigins.set(paramOrigins, (byKind = new Map()));
+  if (byKind.has(kind)) return byKind.get(kind);
+  const own = paramOrigins[`param.availability.${kind}`];
+  const regimeOrigin = paramOrigins['param.communityOrder.available'];
+  const origin: ParameterOrigin | undefined =
+    own && regimeOrigin ? Object.freeze({ name: own.name, source: own.source, confidence: weakest(own.confidence, regimeOrigin.confidence) }) : undefined;
+  byKind.set(kind, origin);
+  return origin;
+}
+
 /** The area default provision, checked like an order's own; a bad one is refused with its paths. */
 function parseProvision(provision: unknown): Provision {
   let plain: unknown;
@@ -108,7 +124,8 @@ export function createValidator(given: ValidatorOptions = {}): Validator {
     let parsed: ReturnType<typeof ProposedOrderSchema.safeParse>;
     let refusal: InvalidOrderError | undefined;
     try {
-      parsed = ProposedOrderSchema.safeParse(input);
+      // Valid input takes the generated accept path; anything it is not sure of, and every refusal, is zod's.
+      parsed = acceptOrder(input) ?? ProposedOrderSchema.safeParse(input);
       // zod words its messages lazily, from the input: a revoked Proxy throws then, not while parsing.
       if (!parsed.success) refusal = new InvalidOrderError(parsed.error.issues);
     } catch (error) {
@@ -128,73 +145,79 @@ export function createValidator(given: ValidatorOptions = {}): Validator {
     const eventFacts = deriveEventFacts(order, params, facts);
     const coRegime = paramFacts['param.communityOrder.available'] === true;
     const reqFacts = order.requirements.map((r, i) => deriveRequirementFacts(r, i, params, coRegime, provision, order.sentenceDate));
-    const regimeOrigin = paramOrigins['param.communityOrder.available'];
-    // Requirement facts drawn from parameters carry those parameters' confidence into findings.
-    const reqOrigins = order.requirements.map((r) => {
-      const own = paramOrigins[`param.availability.${r.kind}`];
-      const map: Record<string, ParameterOrigin> = {};
-      if (own && regimeOrigin) map['requirement.available'] = { name: own.name, source: own.source, confidence: weakest(own.confidence, regimeOrigin.confidence) };
-      const minimum = r.kind === 'drug-rehabilitation' ? paramOrigins[`param.${minWeeklyHoursParameter(r.intensity)}`] : undefined;
-      if (minimum) map['requirement.weeklyHoursMinimum'] = minimum;
-      return map;
-    });
     // A timescale's figure is the standard in force when its clock started: its own origin, not the case's.
     const eventOrigins = eventFactOrigins(eventFacts);
     const originOf = (name: string): ParameterOrigin | undefined => origins[name] ?? paramOrigins[name] ?? eventOrigins[name];
-    return { regime, facts, paramFacts, eventFacts, originOf, reqFacts, reqOrigins };
+    return { regime, facts, paramFacts, paramOrigins, eventFacts, originOf, reqFacts };
   };
+  type Prepared = ReturnType<typeof prepare>;
+
+  /**
+   * Where a requirement run's facts came from: requirement facts drawn from parameters carry those
+   * parameters' confidence into findings. Built only for a run that needs it (a finding or a trace),
+   * as most runs fire nothing.
+   */
+  const requirementOriginOf =
+    (ctx: Prepared, req: Requirement): ((name: string) => ParameterOrigin | undefined) =>
+    (name) =>
+      (name === 'requirement.available'
+        ? availabilityOrigin(ctx.paramOrigins, req.kind)
+        : name === 'requirement.weeklyHoursMinimum' && req.kind === 'drug-rehabilitation'
+          ? ctx.paramOrigins[`param.${minWeeklyHoursParameter(req.intensity)}`]
+          : undefined) ?? ctx.originOf(name);
 
   type Run = {
     pack: PreparedPack;
     layers: FactLayers;
-    originOf: (fact: string) => ParameterOrigin | undefined;
     index: number | undefined;
   };
-  const runsFor = (order: ProposedOrder, ctx: ReturnType<typeof prepare>): Run[] => {
+  const runsFor = (order: ProposedOrder, ctx: Prepared): Run[] => {
     const runs: Run[] = [];
     const orderLayers: FactLayers = { params: ctx.paramFacts, order: ctx.facts, events: ctx.eventFacts };
+    // One set of layers per requirement, shared by every pack run over it.
+    const reqLayers: (FactLayers | undefined)[] = new Array(order.requirements.length);
     for (const pack of prepared) {
       if (pack.pack.scope === 'order') {
-        runs.push({ pack, layers: orderLayers, originOf: ctx.originOf, index: undefined });
+        runs.push({ pack, layers: orderLayers, index: undefined });
         continue;
       }
       for (let i = 0; i < order.requirements.length; i++) {
         if (pack.kinds && !pack.kinds.has(order.requirements[i]!.kind)) continue;
-        const own = ctx.reqOrigins[i]!;
-        runs.push({
-          pack,
-          layers: { params: ctx.paramFacts, order: ctx.facts, events: ctx.eventFacts, requirement: ctx.reqFacts[i]! },
-          originOf: (name) => own[name] ?? ctx.originOf(name),
-          index: i,
-        });
+        const layers = (reqLayers[i] ??= { params: ctx.paramFacts, order: ctx.facts, events: ctx.eventFacts, requirement: ctx.reqFacts[i]! });
+        runs.push({ pack, layers, index: i });
       }
     }
     return runs;
   };
+  const originOfRun = (order: ProposedOrder, ctx: Prepared, run: Run) =>
+    run.index === undefined ? ctx.originOf : requirementOriginOf(ctx, order.requirements[run.index]!);
 
   /** The trace of every rule run. Its nodes are built frozen by the evaluators (a deep freeze afterwards would cost more than the trace). */
   const traceOf = (runs: Run[], outcomes: readonly (readonly RuleOutcome[])[]): readonly RuleTrace[] =>
     Object.freeze(runs.flatMap((run, r) => ruleTraces(run.pack.pack, outcomes[r]!, run.index)));
 
-  const assemble = (order: ProposedOrder, ctx: ReturnType<typeof prepare>, runs: Run[], fired: number[][], trace?: readonly RuleTrace[]): ValidationResult => {
+  const assemble = (order: ProposedOrder, ctx: Prepared, runs: Run[], fired: number[][], trace?: readonly RuleTrace[]): ValidationResult => {
     const findings: Finding[] = [];
+    const regimeId = ctx.regime.id;
     for (let r = 0; r < runs.length; r++) {
+      const ruleIndices = fired[r]!;
+      if (ruleIndices.length === 0) continue;
       const run = runs[r]!;
-      for (const ruleIndex of fired[r]!) findings.push(buildFinding(run.pack.rules[ruleIndex]!, run.layers, run.originOf, ctx.regime.id, run.index));
+      const originOf = originOfRun(order, ctx, run);
+      for (const ruleIndex of ruleIndices) findings.push(buildFinding(run.pack.rules[ruleIndex]!, run.layers, originOf, regimeId, run.index));
     }
     findings.sort(compareFindings);
     const { requirements, breaches, tensions, advisories } = groupFindings(findings, order.requirements);
-    // Findings, their lists, requirements, citations and the trace are frozen already; this finishes the job.
-    return Object.freeze({
-      ...(order.id === undefined ? {} : { id: order.id }),
-      ok: breaches.length === 0 && requirements.every((r) => r.valid),
-      regime: Object.freeze({ ...ctx.regime }),
-      requirements,
-      breaches,
-      tensions,
-      advisories,
-      ...(trace === undefined ? {} : { trace }),
-    });
+    let ok = breaches.length === 0;
+    for (let i = 0; ok && i < requirements.length; i++) ok = requirements[i]!.valid;
+    // regimeFor gives each case its own object, so it is frozen in place rather than copied.
+    const regime = Object.freeze(ctx.regime);
+    // Literals rather than spreads, keys in the contract's order (id first, trace last); findings,
+    // their lists, requirements, citations and the trace are frozen already: this finishes the job.
+    const result: { -readonly [K in keyof ValidationResult]: ValidationResult[K] } =
+      order.id === undefined ? { ok, regime, requirements, breaches, tensions, advisories } : { id: order.id, ok, regime, requirements, breaches, tensions, advisories };
+    if (trace !== undefined) result.trace = trace;
+    return Object.freeze(result);
   };
 
   const validateSync = (input: unknown, options?: ValidateOptions): ValidationResult => {
@@ -205,7 +228,7 @@ export function createValidator(given: ValidatorOptions = {}): Validator {
     const runs = runsFor(order, ctx);
     const fired = runs.map((run) => run.pack.evaluator.runSync!(run.layers));
     // The findings come from the untraced run either way, so explaining cannot change them.
-    const trace = explain ? traceOf(runs, runs.map((run) => run.pack.evaluator.traceSync!(run.layers, run.originOf))) : undefined;
+    const trace = explain ? traceOf(runs, runs.map((run) => run.pack.evaluator.traceSync!(run.layers, originOfRun(order, ctx, run)))) : undefined;
     return assemble(order, ctx, runs, fired, trace);
   };
 
@@ -217,7 +240,7 @@ export function createValidator(given: ValidatorOptions = {}): Validator {
     const runs = runsFor(order, ctx);
     if (!explain) return assemble(order, ctx, runs, await Promise.all(runs.map((run) => run.pack.evaluator.run(run.layers))));
     // One engine run gives both: the rules json-rules-engine reports fired, and its result trees.
-    const outcomes = await Promise.all(runs.map((run) => run.pack.evaluator.trace(run.layers, run.originOf)));
+    const outcomes = await Promise.all(runs.map((run) => run.pack.evaluator.trace(run.layers, originOfRun(order, ctx, run))));
     const fired = outcomes.map((o) => o.flatMap((rule, i) => (rule.fired ? [i] : [])));
     return assemble(order, ctx, runs, fired, traceOf(runs, outcomes));
   };

@@ -57,5 +57,93 @@ export function recordText(record: LineRecord, format: RecordFormat): string {
     const base = { line: record.line, id: record.id ?? null };
     return JSON.stringify('result' in record ? { ...base, ok: record.result.ok, codes: codesOf(record.result) } : { ...base, error: { message: record.error.message } });
   }
-  return JSON.stringify('result' in record ? { line: record.line, ...id, result: batchResult(record.result) } : { line: record.line, ...id, error: record.error });
+  if (!('result' in record)) return JSON.stringify({ line: record.line, ...id, error: record.error });
+  return `{"line":${JSON.stringify(record.line)}${record.id === undefined ? '' : `,"id":${JSON.stringify(record.id)}`},"result":${batchResultJson(record.result)}}`;
+}
+
+/*
+ * The full record is most of a caseload's output and most of the batch path's cost after
+ * validation, so it is written here as text: what JSON.stringify(batchResult(result)) writes, byte
+ * for byte (test/cli/batch-record-text.test.ts holds the two together), without building the batch
+ * result first. A finding's citations are the rule's own deeply frozen list, shared by every
+ * finding of that rule, so each list is serialised once and its text reused.
+ */
+
+const quotedKeys = new Map<string, string>();
+const quotedKey = (key: string): string => {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) quotedKeys.set(key, (quoted = JSON.stringify(key)));
+  return quoted;
+};
+
+const hasToJson = (value: object): boolean => typeof (value as { toJSON?: unknown }).toJSON === 'function';
+
+/** An object's members as JSON.stringify writes them (undefined and functions left out), each value written by `member`. */
+function objectJson(value: object, member: (key: string, v: unknown) => string | undefined): string {
+  let out = '';
+  for (const key of Object.keys(value)) {
+    const text = member(key, (value as Record<string, unknown>)[key]);
+    if (text === undefined) continue;
+    out += `${out ? ',' : ''}${quotedKey(key)}:${text}`;
+  }
+  return `{${out}}`;
+}
+
+/** Only a list nobody can change may be written from a cache: frozen, and everything in it frozen or a primitive. */
+function deeplyFrozen(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (!Object.isFrozen(value)) return false;
+  for (const key of Object.keys(value)) if (!deeplyFrozen((value as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+const citationsText = new WeakMap<object, string>();
+function citationsJson(citations: unknown): string | undefined {
+  if (citations === null || typeof citations !== 'object') return JSON.stringify(citations);
+  const cached = citationsText.get(citations);
+  if (cached !== undefined) return cached;
+  const text = JSON.stringify(citations);
+  if (text !== undefined && deeplyFrozen(citations)) citationsText.set(citations, text);
+  return text;
+}
+
+const findingMember = (key: string, value: unknown): string | undefined => (key === 'citations' ? citationsJson(value) : JSON.stringify(value));
+
+function findingJson(finding: unknown): string {
+  if (finding === null || typeof finding !== 'object' || Array.isArray(finding) || hasToJson(finding)) return JSON.stringify(finding) ?? 'null';
+  return objectJson(finding, findingMember);
+}
+
+function findingsJson(findings: readonly unknown[]): string {
+  let out = '';
+  for (let i = 0; i < findings.length; i++) out += `${i ? ',' : ''}${findingJson(findings[i])}`;
+  return `[${out}]`;
+}
+
+const isFindingList = (value: unknown): value is readonly unknown[] => Array.isArray(value) && !hasToJson(value);
+
+function batchResultJson(result: ValidationResult): string {
+  if (hasToJson(result) || !Array.isArray(result.requirements)) return JSON.stringify(batchResult(result));
+  return objectJson(result, (key, value) => {
+    if (key === 'requirements') return `${requirementsJson(result.requirements)},"invalid":${findingsJson(invalidFindings(result.requirements))}`;
+    if ((key === 'breaches' || key === 'tensions' || key === 'advisories') && isFindingList(value)) return findingsJson(value);
+    return JSON.stringify(value);
+  });
+}
+
+function requirementsJson(requirements: ValidationResult['requirements']): string {
+  let out = '';
+  for (let i = 0; i < requirements.length; i++) {
+    const requirement = requirements[i]!;
+    const members = objectJson(requirement, (key, value) => (key === 'findings' ? undefined : JSON.stringify(value)));
+    const codes = JSON.stringify(requirement.findings.map((f) => f.code));
+    out += `${i ? ',' : ''}${members.length > 2 ? `${members.slice(0, -1)},` : '{'}"codes":${codes}}`;
+  }
+  return `[${out}]`;
+}
+
+function invalidFindings(requirements: ValidationResult['requirements']): Finding[] {
+  const invalid: Finding[] = [];
+  for (const r of requirements) for (const f of r.findings) if (f.kind === 'invalid') invalid.push(f);
+  return invalid;
 }

@@ -55,19 +55,38 @@ const withId = (id: string | undefined) => (id === undefined ? {} : { id });
 
 /** The record for one parsed line. Bad input becomes an error record, never a skipped line; anything else thrown is a bug and propagates. */
 export async function recordForValue(validate: Validate, value: unknown, line: number): Promise<LineRecord> {
-  const id = withId(caseIdOf(value));
-  try {
-    return { line, ...id, result: await validate(value) };
-  } catch (error) {
-    if (error instanceof InvalidOrderError) return { line, ...id, error: { message: error.message, issues: error.issues } };
-    throw error;
-  }
+  return answerValue(validate, value, line);
 }
 
 export async function recordFor(validate: Validate, text: string, line: number): Promise<LineRecord> {
+  return answerText(validate, text, line);
+}
+
+const refused = (error: unknown, line: number, id: string | undefined): LineRecord => {
+  if (error instanceof InvalidOrderError) return { line, ...withId(id), error: { message: error.message, issues: error.issues } };
+  throw error;
+};
+
+/**
+ * recordForValue without a promise when the validator answers at once, as validateSync does: the
+ * caseload's hot loop then runs a whole batch without giving way once per line.
+ */
+function answerValue(validate: Validate, value: unknown, line: number): LineRecord | Promise<LineRecord> {
+  const id = caseIdOf(value);
+  let answer: ValidationResult | Promise<ValidationResult>;
+  try {
+    answer = validate(value);
+  } catch (error) {
+    return refused(error, line, id);
+  }
+  if (answer instanceof Promise) return answer.then((result) => ({ line, ...withId(id), result }), (error: unknown) => refused(error, line, id));
+  return id === undefined ? { line, result: answer } : { line, id, result: answer };
+}
+
+function answerText(validate: Validate, text: string, line: number): LineRecord | Promise<LineRecord> {
   const parsed = parseLine(text);
   if ('error' in parsed) return { line, ...withId(caseIdFromText(text)), error: { message: parsed.error } };
-  return recordForValue(validate, parsed.value, line);
+  return answerValue(validate, parsed.value, line);
 }
 
 export const tooLongMessage = (maxOrderBytes: number) =>
@@ -91,8 +110,8 @@ export async function processBatch(validate: Validate, batch: Batch, options: Re
   for (const item of batch.items) {
     try {
       hooks.beforeLine?.(item.line);
-      const record: LineRecord =
-        'tooLong' in item ? { line: item.line, error: { message: tooLongMessage(options.maxOrderBytes) } } : await recordFor(validate, item.text, item.line);
+      const answered = 'tooLong' in item ? { line: item.line, error: { message: tooLongMessage(options.maxOrderBytes) } } : answerText(validate, item.text, item.line);
+      const record: LineRecord = answered instanceof Promise ? await answered : answered;
       const recordLine = `${recordText(record, options.format)}\n`;
       if ('result' in record) countResult(tally, record.result);
       else countBad(tally);

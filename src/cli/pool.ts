@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { InternalError } from './io.js';
 import type { Batch, BatchOutput } from './lines.js';
-import { WORKER_MARK, type WorkerInit, type WorkerReply } from './worker.js';
+import { packBatch, WORKER_MARK, type WorkerInit, type WorkerReply } from './worker.js';
 
 interface Task {
   readonly batch: Batch;
@@ -66,7 +66,8 @@ export class WorkerPool {
       const worker = this.idle.pop()!;
       const task = this.queue.shift()!;
       this.running.set(worker, task);
-      worker.postMessage(task.batch);
+      const packed = packBatch(task.batch);
+      worker.postMessage(packed, [packed.shape.buffer]);
     }
   }
 

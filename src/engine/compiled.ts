@@ -1,7 +1,7 @@
 import type { FactValue } from '../facts/types.js';
-import type { FactLayers, FactRouter, PackEvaluator } from './evaluator.js';
+import type { FactLayers, FactRouter, Layer, PackEvaluator } from './evaluator.js';
 import type { LoadedPack } from './load.js';
-import { OPERATOR_FUNCTIONS } from './operators.js';
+import { isNumeric, OPERATOR_FUNCTIONS } from './operators.js';
 import type { Condition, Operator } from './pack.js';
 import { evaluatedLeaf, skippedLeaf, type Provenance, type RuleOutcome, type TraceCondition } from './trace.js';
 
@@ -16,7 +16,66 @@ interface Memo {
   readonly answers: Uint8Array;
 }
 
-type Predicate = (facts: FactLayers, memo: Memo) => boolean;
+/**
+ * The fact layers of one run by position (params, order, events, requirement), so that a compiled
+ * leaf reaches its layer by a number fixed at load rather than by a name.
+ */
+type Layers = readonly (Readonly<Record<string, FactValue>> | undefined)[];
+const LAYER_POSITION: Readonly<Record<Layer, number>> = { params: 0, order: 1, events: 2, requirement: 3 };
+
+type Predicate = (layers: Layers, memo: Memo) => boolean;
+
+/**
+ * A comparison of one fact with a literal. Most leaves are `equal` or `notEqual`: with the
+ * operator written in place a leaf is one read and one comparison, not a call.
+ */
+function literalTest(at: number, fact: string, operator: Operator, literal: FactValue): Predicate {
+  switch (operator) {
+    case 'equal':
+      return (l) => l[at]![fact] === literal;
+    case 'notEqual':
+      return (l) => l[at]![fact] !== literal;
+    default: {
+      const op = OPERATOR_FUNCTIONS[operator];
+      return (l) => op(l[at]![fact], literal);
+    }
+  }
+}
+
+/** A comparison of two facts; the numeric ones with json-rules-engine's guard written in place. */
+function factsTest(at: number, fact: string, operator: Operator, otherAt: number, other: string): Predicate {
+  // Both facts are read before comparing, as the operator's two arguments are.
+  switch (operator) {
+    case 'greaterThan':
+      return (l) => {
+        const a = l[at]![fact] as number;
+        const b = l[otherAt]![other] as number;
+        return isNumeric(a) && a > b;
+      };
+    case 'lessThan':
+      return (l) => {
+        const a = l[at]![fact] as number;
+        const b = l[otherAt]![other] as number;
+        return isNumeric(a) && a < b;
+      };
+    case 'greaterThanInclusive':
+      return (l) => {
+        const a = l[at]![fact] as number;
+        const b = l[otherAt]![other] as number;
+        return isNumeric(a) && a >= b;
+      };
+    case 'lessThanInclusive':
+      return (l) => {
+        const a = l[at]![fact] as number;
+        const b = l[otherAt]![other] as number;
+        return isNumeric(a) && a <= b;
+      };
+    default: {
+      const op = OPERATOR_FUNCTIONS[operator];
+      return (l) => op(l[at]![fact], l[otherAt]![other]);
+    }
+  }
+}
 
 /**
  * Compile a pack's condition trees into closures, once. No code is generated from strings (no eval,
@@ -55,6 +114,15 @@ function compilerFor(shared: Readonly<Record<string, Condition>>, route: FactRou
     if ('all' in node) {
       const parts = node.all.map(compile);
       if (parts.length === 1) return parts[0]!;
+      // Most groups have two or three parts: written out, they skip the loop.
+      if (parts.length === 2) {
+        const [a, b] = parts as [Predicate, Predicate];
+        return (f, m) => a(f, m) && b(f, m);
+      }
+      if (parts.length === 3) {
+        const [a, b, c] = parts as [Predicate, Predicate, Predicate];
+        return (f, m) => a(f, m) && b(f, m) && c(f, m);
+      }
       return (f, m) => {
         for (let i = 0; i < parts.length; i++) if (!parts[i]!(f, m)) return false;
         return true;
@@ -63,6 +131,10 @@ function compilerFor(shared: Readonly<Record<string, Condition>>, route: FactRou
     if ('any' in node) {
       const parts = node.any.map(compile);
       if (parts.length === 1) return parts[0]!;
+      if (parts.length === 2) {
+        const [a, b] = parts as [Predicate, Predicate];
+        return (f, m) => a(f, m) || b(f, m);
+      }
       return (f, m) => {
         for (let i = 0; i < parts.length; i++) if (parts[i]!(f, m)) return true;
         return false;
@@ -73,16 +145,13 @@ function compilerFor(shared: Readonly<Record<string, Condition>>, route: FactRou
       return (f, m) => !inner(f, m);
     }
     if ('condition' in node) return reference(node.condition);
-    const op = OPERATOR_FUNCTIONS[node.operator as Operator];
     const { fact, value } = node;
-    const layer = route(fact);
+    const at = LAYER_POSITION[route(fact)];
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const other = (value as { fact: string }).fact;
-      const otherLayer = route(other);
-      return (f) => op(f[layer]![fact], f[otherLayer]![other]);
+      return factsTest(at, fact, node.operator as Operator, LAYER_POSITION[route(other)], other);
     }
-    const literal = value as FactValue;
-    return (f) => op(f[layer]![fact], literal);
+    return literalTest(at, fact, node.operator as Operator, value as FactValue);
   };
   return { compile, size: slots.size };
 }
@@ -153,17 +222,34 @@ function tracerFor(shared: Readonly<Record<string, Condition>>, route: FactRoute
   };
 }
 
+const NOTHING_FIRED = Object.freeze([]) as unknown as number[];
+
 /** The fast evaluator: the same JSON, the same semantics as json-rules-engine, as plain function calls. */
 export function compiledEvaluator(pack: LoadedPack, route: FactRouter): PackEvaluator {
   const shared = pack.conditions ?? {};
   const { compile, size } = compilerFor(shared, route);
   const tests = pack.rules.map((rule) => compile(rule.conditions));
   const memo: Memo = { run: 0, stamps: new Float64Array(size), answers: new Uint8Array(size) };
+  const layers: (Readonly<Record<string, FactValue>> | undefined)[] = [undefined, undefined, undefined, undefined];
   const runSync = (facts: FactLayers): number[] => {
-    // Runs are synchronous and never nest, so one memo serves them all; a new number starts a new run.
+    // Runs are synchronous and never nest, so one memo and one layer list serve them all; a new number starts a new run.
     memo.run++;
-    const fired: number[] = [];
-    for (let i = 0; i < tests.length; i++) if (tests[i]!(facts, memo)) fired.push(i);
+    layers[0] = facts.params;
+    layers[1] = facts.order;
+    layers[2] = facts.events;
+    layers[3] = facts.requirement;
+    // Most runs fire nothing: they share one empty list, never written to.
+    let fired: number[] = NOTHING_FIRED;
+    try {
+      for (let i = 0; i < tests.length; i++) {
+        if (!tests[i]!(layers, memo)) continue;
+        if (fired === NOTHING_FIRED) fired = [];
+        fired.push(i);
+      }
+    } finally {
+      // Let go of the order's facts: the evaluator outlives the order.
+      layers[1] = layers[2] = layers[3] = undefined;
+    }
     return fired;
   };
   const tracer = tracerFor(shared, route);

@@ -7,8 +7,7 @@ import { ageOn, monthsBetween } from './dates.js';
 import type { FactValue, ParameterOrigin } from './types.js';
 
 const BAND_RANK = { low: 1, medium: 2, high: 3, custody: 4 } as const;
-/** Fact and parameter names per kind, built once rather than per order. */
-const HAS_FACTS: readonly (readonly [RequirementKind, string])[] = REQUIREMENT_KINDS.map((k) => [k, `has.${k}`] as const);
+/** Parameter names per kind, built once rather than per order. */
 const PUNITIVE_PARAMETER = Object.fromEntries(REQUIREMENT_KINDS.map((k) => [k, `punitive.${k}`])) as Record<RequirementKind, string>;
 
 /** Whether the order is being drafted (a PSR proposal) or is the order the court is about to make. */
@@ -208,8 +207,25 @@ export function deriveOrderFacts(
     'provision.noDrrCommissioned': provision?.drrIntensities === undefined ? null : provision.drrIntensities.length === 0,
     'provision.atrQualifiedProvider': provision?.atrQualifiedProvider ?? null,
     'provision.programmes': provision?.programmes ?? null,
+    // One per requirement kind, in REQUIREMENT_KINDS order, written out: added one by one they cost
+    // a hidden-class transition each (test/hardening/hot-path.test.ts keeps the list whole).
+    'has.unpaid-work': kindSet.has('unpaid-work'),
+    'has.activity': kindSet.has('activity'),
+    'has.programme': kindSet.has('programme'),
+    'has.prohibited-activity': kindSet.has('prohibited-activity'),
+    'has.curfew': kindSet.has('curfew'),
+    'has.exclusion': kindSet.has('exclusion'),
+    'has.residence': kindSet.has('residence'),
+    'has.mental-health-treatment': kindSet.has('mental-health-treatment'),
+    'has.drug-rehabilitation': kindSet.has('drug-rehabilitation'),
+    'has.alcohol-treatment': kindSet.has('alcohol-treatment'),
+    'has.supervision': kindSet.has('supervision'),
+    'has.attendance-centre': kindSet.has('attendance-centre'),
+    'has.rehabilitation-activity': kindSet.has('rehabilitation-activity'),
+    'has.alcohol-abstinence-monitoring': kindSet.has('alcohol-abstinence-monitoring'),
+    'has.foreign-travel-prohibition': kindSet.has('foreign-travel-prohibition'),
+    'has.drug-testing': kindSet.has('drug-testing'),
   };
-  for (const [k, fact] of HAS_FACTS) facts[fact] = kindSet.has(k);
 
   const layer = paramLayer(params);
   const origins: Record<string, ParameterOrigin> = {};

@@ -1,3 +1,4 @@
+import { mayCarryOrigin } from '../facts/origins.js';
 import type { FactValue, ParameterOrigin } from '../facts/types.js';
 import { weakest, type Confidence } from '../law/confidence.js';
 import { REGIME_IDS, type RegimeId } from '../law/regimes.js';
@@ -52,6 +53,8 @@ interface FindingTemplate {
 export interface PreparedRule {
   readonly rule: RuleDefinition;
   readonly reads: readonly string[];
+  /** Of `reads`, those that can carry a parameter's origin: the only ones a finding's confidence looks up. */
+  readonly originReads: readonly string[];
   /** Citations for each regime, filtered once at load. */
   readonly citations: Readonly<Record<RegimeId, readonly FindingCitation[]>>;
   readonly template: FindingTemplate;
@@ -87,9 +90,11 @@ export function prepareRule(
 ): PreparedRule {
   const { params, type } = rule.event;
   const reported = [...new Set(params.facts)];
+  const reads = factsReadBy(rule, shared);
   return {
     rule,
-    reads: factsReadBy(rule, shared),
+    reads,
+    originReads: reads.filter(mayCarryOrigin),
     citations: deepFreeze(
       Object.fromEntries(
         REGIME_IDS.map((id) => [id, params.citations.filter((c) => !c.regimes || c.regimes.includes(id)).map(({ regimes: _r, ...c }) => c)]),
@@ -119,25 +124,23 @@ export function buildFinding(
   for (let i = 0; i < t.reported.length; i++) {
     const name = t.reported[i]!;
     const value = layers[t.layers[i]!]?.[name] ?? null;
-    values[i] = facts[name] = Array.isArray(value) ? [...value] : value;
+    // The finding owns a copy of a list fact, frozen as it is made (see freezeFinding).
+    values[i] = facts[name] = Array.isArray(value) ? Object.freeze([...value]) : value;
   }
+  Object.freeze(facts);
   let confidence: Confidence = t.confidence;
   // Nothing is weaker than unverified: no origin can lower it.
   if (confidence !== 'unverified') {
-    for (const name of prepared.reads) {
+    for (const name of prepared.originReads) {
       const origin = originOf(name);
       if (origin) confidence = weakest(confidence, origin.confidence);
     }
   }
   let message = '';
   for (const part of t.message) message += typeof part === 'string' ? part : formatFact(values[part]);
-  return {
-    code: t.code,
-    kind: t.kind,
-    ...(requirementIndex === undefined ? {} : { requirementIndex }),
-    message,
-    facts,
-    citations: prepared.citations[regime],
-    confidence,
-  };
+  // Two literals rather than a spread: the same keys in the same order, without copying an object per finding.
+  const citations = prepared.citations[regime];
+  return requirementIndex === undefined
+    ? { code: t.code, kind: t.kind, message, facts, citations, confidence }
+    : { code: t.code, kind: t.kind, requirementIndex, message, facts, citations, confidence };
 }

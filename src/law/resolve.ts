@@ -42,12 +42,22 @@ export function createResolver(table: ParameterTable): ParameterResolver {
   const points = new Set<string>();
   for (const def of Object.values(table)) for (const v of def.values) points.add(v.from);
   const changePoints = [...points].sort();
-  const cache = new Map<string, ResolvedParameters>();
+  const cache = new Map<number, ResolvedParameters>();
+  // Each date's position is 0..changePoints.length: the three positions make one number, not a string per case.
+  const base = changePoints.length + 1;
+
+  // The epoch resolved last: a run of cases from one epoch (a caseload sorted by date) skips the LRU bookkeeping.
+  let lastSignature = -1;
+  let last: ResolvedParameters | undefined;
 
   return {
     table,
     resolve(dates) {
-      const signature = KEYS.map((k) => countAtOrBefore(changePoints, dates[k])).join('|');
+      const signature =
+        (countAtOrBefore(changePoints, dates.offence) * base + countAtOrBefore(changePoints, dates.conviction)) * base +
+        countAtOrBefore(changePoints, dates.sentence);
+      // Still the most recently used, so the cache order would not change.
+      if (signature === lastSignature) return last!;
       let resolved = cache.get(signature);
       if (resolved) {
         // A Map iterates in insertion order: re-inserting marks the epoch most recently used.
@@ -57,6 +67,8 @@ export function createResolver(table: ParameterTable): ParameterResolver {
         if (cache.size >= RESOLVED_EPOCHS_KEPT) cache.delete(cache.keys().next().value!);
       }
       cache.set(signature, resolved);
+      lastSignature = signature;
+      last = resolved;
       return resolved;
     },
     get cachedEpochs() {

@@ -1,5 +1,5 @@
 import { confidenceOfTag, weakest } from '../../law/confidence.js';
-import { valueOn, type KeyDates } from '../../law/parameters.js';
+import { valueOn, type DatedValue, type KeyDates, type ParameterDefinition, type ParameterTable } from '../../law/parameters.js';
 import { tableOf, type ResolvedParameters } from '../../law/resolve.js';
 import type { ParameterOrigin } from '../types.js';
 
@@ -9,6 +9,9 @@ export interface Figure {
   readonly origin: ParameterOrigin;
 }
 
+/** Figures made so far, by the dated value they were read from and the parameter's name (a value object may be shared by overrides). */
+const figuresOf = new WeakMap<DatedValue, Map<string, { readonly definition: ParameterDefinition; readonly figure: Figure }>>();
+
 /**
  * The figures of the national standards in force on a given day. A parameter keyed on `event` is
  * read on the day the timescale's clock started (NS 2005 applied to all offenders whatever their
@@ -16,24 +19,39 @@ export interface Figure {
  * as the rules read it.
  */
 export class Figures {
+  private readonly table: ParameterTable | undefined;
+  /** The case's dates with the clock's start as `event`: one object per order, its `event` set per look-up. */
+  private readonly at: { offence: string; conviction: string; sentence: string; event: string };
+
   constructor(
     private readonly params: ResolvedParameters,
-    private readonly dates: KeyDates,
-  ) {}
+    dates: KeyDates,
+  ) {
+    this.table = tableOf(params);
+    this.at = { offence: dates.offence, conviction: dates.conviction, sentence: dates.sentence, event: dates.sentence };
+  }
 
   /** The figure of `name` in force for a clock that started on `on`, or undefined where none is (no such standard then). */
   on(name: string, on: string): Figure | undefined {
-    const definition = tableOf(this.params)?.[name];
+    const definition = this.table?.[name];
     if (!definition) {
       // A resolution built without a table (none in this library) still gives the case-level value.
       const p = this.params[name];
       return typeof p?.value === 'number' ? { value: p.value, origin: { name, source: p.source, confidence: p.confidence } } : undefined;
     }
-    const v = valueOn(definition, { ...this.dates, event: on });
+    this.at.event = on;
+    const v = valueOn(definition, this.at);
     if (!v || typeof v.value !== 'number') return undefined;
+    // A figure depends only on the dated value and its definition: made once, shared by every order.
+    let byName = figuresOf.get(v);
+    const known = byName?.get(name);
+    if (known && known.definition === definition) return known.figure;
     const tag = confidenceOfTag(v.confidence);
     const confidence = definition.keyingConfidence ? weakest(tag, confidenceOfTag(definition.keyingConfidence)) : tag;
-    return { value: v.value, origin: { name, source: v.source, confidence } };
+    const figure: Figure = Object.freeze({ value: v.value, origin: Object.freeze({ name, source: v.source, confidence }) });
+    if (!byName) figuresOf.set(v, (byName = new Map()));
+    byName.set(name, { definition, figure });
+    return figure;
   }
 
   /** The case-level value of a parameter keyed on a case date (a statutory period), as the rules read it. */
