@@ -94,3 +94,15 @@ describe('the minimum age is the one for the order made', () => {
     expect(young[0]!.message).toContain('community order');
   });
 });
+
+// DTTO_NOT_AVAILABLE speaks of a DTTO only: an old offence in any other order is that order's own question
+// (whether it was available then), never a finding that a DTTO was not.
+describe('an offence before 30 September 1998 in an order that is not a DTTO', () => {
+  it('a community order for a 1997 offence has no DTTO_NOT_AVAILABLE; the same case as a DTTO has it', async () => {
+    const old = (o: Order) => {
+      o.offences = [{ committedOn: '1997-05-01', seriousness: 'medium', imprisonable: true }];
+    };
+    expect(codes(await validator.validate(cja(old)))).not.toContain('DTTO_NOT_AVAILABLE');
+    expect(codes(await validator.validate(dtto(old)))).toContain('DTTO_NOT_AVAILABLE');
+  });
+});
