@@ -18,8 +18,8 @@ import { makeWorkspace } from './mutate/workspace.mjs';
 import { openRunner } from './mutate/run.mjs';
 import { root } from './rule-files.mjs';
 
-/** Paths laid over HEAD with --base head: the runner, and the tests that pin the law. */
-const OVERLAY = ['scripts/mutate-law.mjs', 'scripts/mutate', 'vitest.config.ts', ...LAW_SUBSET];
+/** Paths laid over HEAD with --base head: the runner, and the tests that pin the law with their shared helpers. */
+const OVERLAY = ['scripts/mutate-law.mjs', 'scripts/mutate', 'vitest.config.ts', 'test/support', ...LAW_SUBSET];
 
 const { values: args } = parseArgs({
   options: {

@@ -40,7 +40,7 @@ export function batchResult(result: ValidationResult): BatchResult {
       continue;
     }
     out.requirements = result.requirements.map(({ findings, ...requirement }) => ({ ...requirement, codes: findings.map((f) => f.code) }));
-    out.invalid = result.requirements.flatMap((r) => r.findings.filter((f) => f.kind === 'invalid'));
+    out.invalid = invalidFindings(result.requirements);
   }
   return out as BatchResult;
 }
@@ -142,6 +142,7 @@ function requirementsJson(requirements: ValidationResult['requirements']): strin
   return `[${out}]`;
 }
 
+/** What only the requirements list: their invalid findings, in the result's order. */
 function invalidFindings(requirements: ValidationResult['requirements']): Finding[] {
   const invalid: Finding[] = [];
   for (const r of requirements) for (const f of r.findings) if (f.kind === 'invalid') invalid.push(f);

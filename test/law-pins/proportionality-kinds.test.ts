@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createValidator, type ValidationResult } from '../../src/index.js';
+import { judgedByBoth } from '../support/judge.js';
 import { ATR, DRR, UPW, alcoholNeed, cja, cjaAtr, drugNeed, type Order, type Requirement } from '../codes/fixtures.js';
 
 // The proportionality guidance is written for one treatment at a time, but its pack
@@ -15,14 +15,9 @@ import { ATR, DRR, UPW, alcoholNeed, cja, cjaAtr, drugNeed, type Order, type Req
 //    recorded nothing is judged. A DRR at tier 1 gets its own (intensity) finding, once, not the ATR's.
 // Each case lists the exact findings of the family by requirement, so a rule that reaches the other
 // treatment, or a twin that fires beside it, fails here.
-const validator = createValidator();
-const reference = createValidator({ evaluator: 'json-rules-engine' });
-
 /** `CODE:kind@index` of every requirement finding whose code is in `family` (not de-duplicated). */
 async function familyOf(order: Order, family: readonly string[]): Promise<string[]> {
-  const result: ValidationResult = await validator.validate(order);
-  expect(await reference.validate(order), 'both evaluators agree').toEqual(result);
-  return result.requirements
+  return (await judgedByBoth(order)).requirements
     .flatMap((q) => q.findings)
     .filter((f) => family.includes(f.code))
     .map((f) => `${f.code}:${f.kind}@${f.requirementIndex}`)
@@ -93,7 +88,7 @@ describe('OM_TIER_INTENSITY_MISMATCH (PC65/2005 tiers; inspection paras 4.13-4.1
     it(`a medium DRR with supervision at ${tier === undefined ? 'no tier recorded' : `tier ${tier}`}: ${expected.join(', ') || 'no finding'}`, async () => {
       const order = cja(tiered(tier));
       expect(await familyOf(order, family)).toEqual(expected);
-      const findings = (await validator.validate(order)).requirements[0]!.findings.filter((f) => f.code === family[0]);
+      const findings = (await judgedByBoth(order)).requirements[0]!.findings.filter((f) => f.code === family[0]);
       for (const f of findings) {
         expect(f.message).toContain('DRR');
         expect(f.message).not.toContain('alcohol');

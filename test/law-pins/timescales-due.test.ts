@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createValidator, type Finding, type ProposedOrderInput, type ValidationResult } from '../../src/index.js';
+import type { Finding, ProposedOrderInput, ValidationResult } from '../../src/index.js';
+import { judgedByBoth as judged, ofCode } from '../support/judge.js';
 import { clone, lawfulMediumDrr } from '../support/orders.js';
 
 // Twins told apart by one condition, each case written exactly (the family of findings of one code, with
 // kind, requirement, message and figures), so a rule that loses the condition telling the twins apart shows
 // as a second finding, a missing one, or a finding on the wrong requirement.
-const validator = createValidator();
-const reference = createValidator({ evaluator: 'json-rules-engine' });
-const judged = async (order: ProposedOrderInput): Promise<ValidationResult> => {
-  const result = await validator.validate(order);
-  expect(await reference.validate(order), 'both evaluators agree').toEqual(result);
-  return result;
-};
-const ofCode = (r: ValidationResult, code: string): Finding[] =>
-  [...r.requirements.flatMap((q) => q.findings), ...r.breaches, ...r.tensions, ...r.advisories].filter((f) => f.code === code);
 /** Findings of one code, once each (a requirement's finding is listed under the requirement and in its kind's list). */
 const onRequirements = (r: ValidationResult, code: string): number[] =>
   r.requirements.map((q) => q.findings.filter((f) => f.code === code).length);

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createValidator, type Finding, type ProposedOrderInput, type ValidationResult } from '../../src/index.js';
+import type { ProposedOrderInput } from '../../src/index.js';
+import { judgedByBoth as judged, ofCode } from '../support/judge.js';
 import { clone, lawfulMediumDrr } from '../support/orders.js';
 
 // Timescale rules whose conditions tell one case from its twin: a pending report of each type, and the
 // drug tests recorded against a DRR when the order has two. Each test counts the findings, so a rule
 // that loses the condition telling the twins apart (and fires for both) shows as a second finding.
-const validator = createValidator();
-const reference = createValidator({ evaluator: 'json-rules-engine' });
-const judged = async (order: ProposedOrderInput): Promise<ValidationResult> => {
-  const result = await validator.validate(order);
-  expect(await reference.validate(order), 'both evaluators agree').toEqual(result);
-  return result;
-};
-const ofCode = (r: ValidationResult, code: string): Finding[] =>
-  [...r.requirements.flatMap((q) => q.findings), ...r.breaches, ...r.tensions, ...r.advisories].filter((f) => f.code === code);
 
 describe('a pending pre-sentence report is due once, by the figure for its type (NS 2005: standard 15, fast 5 working days)', () => {
   // Requested Wednesday 2006-02-01 for the sentence of 2006-03-01 (no bank holiday near): 5 working days

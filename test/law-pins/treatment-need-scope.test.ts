@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createValidator, type ProposedOrderInput, type ValidationResult } from '../../src/index.js';
+import type { ValidationResult } from '../../src/index.js';
+import { judgedByBoth as judged } from '../support/judge.js';
 import { ATR, DRR, UPW, cja, dtto, type Order } from '../codes/fixtures.js';
 
-// Both evaluators, and they must agree: a finding one of them alone gives is a bug in itself.
-const validator = createValidator();
-const reference = createValidator({ evaluator: 'json-rules-engine' });
-const judged = async (order: ProposedOrderInput): Promise<ValidationResult> => {
-  const result = await validator.validate(order);
-  expect(await reference.validate(order), 'both evaluators agree').toEqual(result);
-  return result;
-};
 const allCodes = (r: ValidationResult): string[] =>
   [...r.requirements.flatMap((q) => q.findings), ...r.breaches, ...r.tensions, ...r.advisories].map((f) => f.code);
 /** The treatment-need family of codes, in order: what HMI Probation paras 4.13-4.14 say about this order. */
