@@ -13,7 +13,7 @@ import { jsonRulesEngineEvaluator } from './engine/jre.js';
 import { ruleTraces, wantsExplain, type RuleOutcome, type RuleTrace } from './engine/trace.js';
 import { callerPackSources, loadPacks, type LoadedPack, type PackSource } from './engine/load.js';
 import { buildFinding, prepareRule, type PreparedRule } from './findings/build.js';
-import { compareFindings } from './findings/order.js';
+import { sortFindings } from './findings/order.js';
 import type { Finding, ValidationResult } from './findings/types.js';
 import { InvalidOrderError, unreadableOrder } from './errors.js';
 import { frozenPlainCopy, ownDataOptions, PlainDataError, shownValue } from './freeze.js';
@@ -83,6 +83,13 @@ function availabilityOrigin(paramOrigins: Readonly<Record<string, ParameterOrigi
   return origin;
 }
 
+/** The origin of a requirement fact drawn from parameters; undefined for the rest, whose origin is the order's. */
+function requirementOrigin(paramOrigins: Readonly<Record<string, ParameterOrigin>>, req: Requirement, name: string): ParameterOrigin | undefined {
+  if (name === 'requirement.available') return availabilityOrigin(paramOrigins, req.kind);
+  if (name === 'requirement.weeklyHoursMinimum' && req.kind === 'drug-rehabilitation') return paramOrigins[`param.${minWeeklyHoursParameter(req.intensity)}`];
+  return undefined;
+}
+
 /** The area default provision, checked like an order's own; a bad one is refused with its paths. */
 function parseProvision(provision: unknown): Provision {
   let plain: unknown;
@@ -144,70 +151,78 @@ export function createValidator(given: ValidatorOptions = {}): Validator {
     const { facts, params: paramFacts, origins, paramOrigins } = deriveOrderFacts(order, dates, params, provision, stage);
     const eventFacts = deriveEventFacts(order, params, facts);
     const coRegime = paramFacts['param.communityOrder.available'] === true;
-    const reqFacts = order.requirements.map((r, i) => deriveRequirementFacts(r, i, params, coRegime, provision, order.sentenceDate));
+    const orderLayers: FactLayers = { params: paramFacts, order: facts, events: eventFacts };
+    // One set of layers per requirement, shared by every pack run over it.
+    const requirements = order.requirements;
+    const reqLayers: FactLayers[] = new Array(requirements.length);
+    for (let i = 0; i < requirements.length; i++) {
+      const requirement = deriveRequirementFacts(requirements[i]!, i, params, coRegime, provision, order.sentenceDate);
+      reqLayers[i] = { params: paramFacts, order: facts, events: eventFacts, requirement };
+    }
     // A timescale's figure is the standard in force when its clock started: its own origin, not the case's.
     const eventOrigins = eventFactOrigins(eventFacts);
-    const originOf = (name: string): ParameterOrigin | undefined => origins[name] ?? paramOrigins[name] ?? eventOrigins[name];
-    return { regime, facts, paramFacts, paramOrigins, eventFacts, originOf, reqFacts };
+    /**
+     * Where a run's fact came from, for the run over requirement `index` or (undefined) over the
+     * order: requirement facts drawn from parameters carry those parameters' confidence into
+     * findings. One function serves every run of the order.
+     */
+    const originOf = (name: string, index?: number): ParameterOrigin | undefined =>
+      (index === undefined ? undefined : requirementOrigin(paramOrigins, requirements[index]!, name)) ?? origins[name] ?? paramOrigins[name] ?? eventOrigins[name];
+    return { regime, originOf, orderLayers, reqLayers };
   };
   type Prepared = ReturnType<typeof prepare>;
-
-  /**
-   * Where a requirement run's facts came from: requirement facts drawn from parameters carry those
-   * parameters' confidence into findings. Built only for a run that needs it (a finding or a trace),
-   * as most runs fire nothing.
-   */
-  const requirementOriginOf =
-    (ctx: Prepared, req: Requirement): ((name: string) => ParameterOrigin | undefined) =>
-    (name) =>
-      (name === 'requirement.available'
-        ? availabilityOrigin(ctx.paramOrigins, req.kind)
-        : name === 'requirement.weeklyHoursMinimum' && req.kind === 'drug-rehabilitation'
-          ? ctx.paramOrigins[`param.${minWeeklyHoursParameter(req.intensity)}`]
-          : undefined) ?? ctx.originOf(name);
 
   type Run = {
     pack: PreparedPack;
     layers: FactLayers;
     index: number | undefined;
   };
-  const runsFor = (order: ProposedOrder, ctx: Prepared): Run[] => {
-    const runs: Run[] = [];
-    const orderLayers: FactLayers = { params: ctx.paramFacts, order: ctx.facts, events: ctx.eventFacts };
-    // One set of layers per requirement, shared by every pack run over it.
-    const reqLayers: (FactLayers | undefined)[] = new Array(order.requirements.length);
-    for (const pack of prepared) {
+  /** Every pack run over the order, in pack order and, within a requirement pack, requirement order: the order findings are built in. */
+  const forEachRun = (order: ProposedOrder, ctx: Prepared, visit: (pack: PreparedPack, layers: FactLayers, index: number | undefined) => void): void => {
+    const requirements = order.requirements;
+    for (let p = 0; p < prepared.length; p++) {
+      const pack = prepared[p]!;
       if (pack.pack.scope === 'order') {
-        runs.push({ pack, layers: orderLayers, index: undefined });
+        visit(pack, ctx.orderLayers, undefined);
         continue;
       }
-      for (let i = 0; i < order.requirements.length; i++) {
-        if (pack.kinds && !pack.kinds.has(order.requirements[i]!.kind)) continue;
-        const layers = (reqLayers[i] ??= { params: ctx.paramFacts, order: ctx.facts, events: ctx.eventFacts, requirement: ctx.reqFacts[i]! });
-        runs.push({ pack, layers, index: i });
+      for (let i = 0; i < requirements.length; i++) {
+        if (pack.kinds && !pack.kinds.has(requirements[i]!.kind)) continue;
+        visit(pack, ctx.reqLayers[i]!, i);
       }
     }
+  };
+  const runsFor = (order: ProposedOrder, ctx: Prepared): Run[] => {
+    const runs: Run[] = [];
+    forEachRun(order, ctx, (pack, layers, index) => runs.push({ pack, layers, index }));
     return runs;
   };
-  const originOfRun = (order: ProposedOrder, ctx: Prepared, run: Run) =>
-    run.index === undefined ? ctx.originOf : requirementOriginOf(ctx, order.requirements[run.index]!);
+  const originOfRun = (ctx: Prepared, run: Run) => (name: string) => ctx.originOf(name, run.index);
 
   /** The trace of every rule run. Its nodes are built frozen by the evaluators (a deep freeze afterwards would cost more than the trace). */
   const traceOf = (runs: Run[], outcomes: readonly (readonly RuleOutcome[])[]): readonly RuleTrace[] =>
     Object.freeze(runs.flatMap((run, r) => ruleTraces(run.pack.pack, outcomes[r]!, run.index)));
 
-  const assemble = (order: ProposedOrder, ctx: Prepared, runs: Run[], fired: number[][], trace?: readonly RuleTrace[]): ValidationResult => {
+  /** The findings of a run's fired rules, added to `findings` in rule order. */
+  const addFindings = (
+    findings: Finding[],
+    ctx: Prepared,
+    pack: PreparedPack,
+    layers: FactLayers,
+    index: number | undefined,
+    ruleIndices: readonly number[],
+  ): void => {
+    for (let k = 0; k < ruleIndices.length; k++) findings.push(buildFinding(pack.rules[ruleIndices[k]!]!, layers, ctx.originOf, ctx.regime.id, index));
+  };
+
+  const findingsOf = (ctx: Prepared, runs: Run[], fired: readonly (readonly number[])[]): Finding[] => {
     const findings: Finding[] = [];
-    const regimeId = ctx.regime.id;
-    for (let r = 0; r < runs.length; r++) {
-      const ruleIndices = fired[r]!;
-      if (ruleIndices.length === 0) continue;
-      const run = runs[r]!;
-      const originOf = originOfRun(order, ctx, run);
-      for (const ruleIndex of ruleIndices) findings.push(buildFinding(run.pack.rules[ruleIndex]!, run.layers, originOf, regimeId, run.index));
-    }
-    findings.sort(compareFindings);
-    const { requirements, breaches, tensions, advisories } = groupFindings(findings, order.requirements);
+    for (let r = 0; r < runs.length; r++) addFindings(findings, ctx, runs[r]!.pack, runs[r]!.layers, runs[r]!.index, fired[r]!);
+    return findings;
+  };
+
+  const assemble = (order: ProposedOrder, ctx: Prepared, findings: Finding[], trace?: readonly RuleTrace[]): ValidationResult => {
+    const { requirements, breaches, tensions, advisories } = groupFindings(sortFindings(findings), order.requirements);
     let ok = breaches.length === 0;
     for (let i = 0; ok && i < requirements.length; i++) ok = requirements[i]!.valid;
     // regimeFor gives each case its own object, so it is frozen in place rather than copied.
@@ -220,16 +235,35 @@ export function createValidator(given: ValidatorOptions = {}): Validator {
     return Object.freeze(result);
   };
 
+  /**
+   * The list validateSync gathers findings in, kept between calls: the result holds lists of its
+   * own, and emptying by pop keeps the list's room (a new list, or one cut to length 0, grows its
+   * room again on every call). Taken while in use, so a validation inside one gathers in a new list.
+   */
+  let spareFindings: Finding[] | undefined = [];
+
   const validateSync = (input: unknown, options?: ValidateOptions): ValidationResult => {
     if (evaluatorName !== 'compiled') throw new TypeError('validateSync needs the compiled evaluator');
     const explain = wantsExplain(options);
     const order = parse(input);
     const ctx = prepare(order);
-    const runs = runsFor(order, ctx);
-    const fired = runs.map((run) => run.pack.evaluator.runSync!(run.layers));
-    // The findings come from the untraced run either way, so explaining cannot change them.
-    const trace = explain ? traceOf(runs, runs.map((run) => run.pack.evaluator.traceSync!(run.layers, originOfRun(order, ctx, run)))) : undefined;
-    return assemble(order, ctx, runs, fired, trace);
+    if (explain) {
+      const runs = runsFor(order, ctx);
+      const fired = runs.map((run) => run.pack.evaluator.runSync!(run.layers));
+      // The findings come from the untraced run either way, so explaining cannot change them.
+      const trace = traceOf(runs, runs.map((run) => run.pack.evaluator.traceSync!(run.layers, originOfRun(ctx, run))));
+      return assemble(order, ctx, findingsOf(ctx, runs, fired), trace);
+    }
+    // Without a trace no list of runs is kept: each run's findings are built as it ends.
+    const findings = spareFindings ?? [];
+    spareFindings = undefined;
+    try {
+      forEachRun(order, ctx, (pack, layers, index) => addFindings(findings, ctx, pack, layers, index, pack.evaluator.runSync!(layers)));
+      return assemble(order, ctx, findings);
+    } finally {
+      while (findings.length > 0) findings.pop();
+      spareFindings = findings;
+    }
   };
 
   const validate = async (input: unknown, options?: ValidateOptions): Promise<ValidationResult> => {
@@ -238,11 +272,11 @@ export function createValidator(given: ValidatorOptions = {}): Validator {
     const order = parse(input);
     const ctx = prepare(order);
     const runs = runsFor(order, ctx);
-    if (!explain) return assemble(order, ctx, runs, await Promise.all(runs.map((run) => run.pack.evaluator.run(run.layers))));
+    if (!explain) return assemble(order, ctx, findingsOf(ctx, runs, await Promise.all(runs.map((run) => run.pack.evaluator.run(run.layers)))));
     // One engine run gives both: the rules json-rules-engine reports fired, and its result trees.
-    const outcomes = await Promise.all(runs.map((run) => run.pack.evaluator.trace(run.layers, originOfRun(order, ctx, run))));
+    const outcomes = await Promise.all(runs.map((run) => run.pack.evaluator.trace(run.layers, originOfRun(ctx, run))));
     const fired = outcomes.map((o) => o.flatMap((rule, i) => (rule.fired ? [i] : [])));
-    return assemble(order, ctx, runs, fired, traceOf(runs, outcomes));
+    return assemble(order, ctx, findingsOf(ctx, runs, fired), traceOf(runs, outcomes));
   };
 
   const core: Omit<Validator, 'options'> = {

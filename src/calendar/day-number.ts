@@ -59,7 +59,24 @@ export function isWeekend(dayNumber: number): boolean {
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 
+/**
+ * '-MM-DD' for every month and day 1-31, and 'YYYY' for the years around the calendar's, made once:
+ * a date is then one concatenation (one string of ten characters) rather than seven strings.
+ */
+const MONTH_DAYS: readonly string[] = Array.from({ length: 12 * 31 }, (_, i) => `-${pad(Math.floor(i / 31) + 1, 2)}-${pad((i % 31) + 1, 2)}`);
+const YEAR_BASE = 1900;
+const YEAR_TEXTS: (string | undefined)[] = new Array<string | undefined>(400).fill(undefined);
+
+/** `year`-`month`-`day` as 'YYYY-MM-DD', zero-padded as padStart pads them (outside the tables, by padStart itself). */
+export function formatCivil(year: number, month: number, day: number): string {
+  const y = year - YEAR_BASE;
+  if (Number.isInteger(y) && y >= 0 && y < YEAR_TEXTS.length && Number.isInteger(month) && month >= 1 && month <= 12 && Number.isInteger(day) && day >= 1 && day <= 31) {
+    return (YEAR_TEXTS[y] ??= pad(year, 4)) + MONTH_DAYS[(month - 1) * 31 + day - 1]!;
+  }
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
 export function formatDayNumber(dayNumber: number): string {
   const { year, month, day } = civilFromDays(dayNumber);
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  return formatCivil(year, month, day);
 }

@@ -76,6 +76,23 @@ const quotedKey = (key: string): string => {
   return quoted;
 };
 
+/*
+ * A finding's code, kind and confidence, and a requirement's codes, come from a few dozen strings
+ * (the rules' codes and the contract's words), written on every line: their JSON text is looked up
+ * rather than made again. Capped, since a server writes results it did not make, whose strings
+ * could be anything.
+ */
+const quotedWords = new Map<string, string>();
+const QUOTED_WORDS_MAX = 1024;
+const quotedWord = (word: string): string => {
+  let quoted = quotedWords.get(word);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(word);
+    if (quotedWords.size < QUOTED_WORDS_MAX) quotedWords.set(word, quoted);
+  }
+  return quoted;
+};
+
 const hasToJson = (value: object): boolean => typeof (value as { toJSON?: unknown }).toJSON === 'function';
 
 /** An object's members as JSON.stringify writes them (undefined and functions left out), each value written by `member`. */
@@ -107,11 +124,19 @@ function citationsJson(citations: unknown): string | undefined {
   return text;
 }
 
-const findingMember = (key: string, value: unknown): string | undefined => (key === 'citations' ? citationsJson(value) : JSON.stringify(value));
+const isWordKey = (key: string): boolean => key === 'code' || key === 'kind' || key === 'confidence';
 
+/** objectJson for a finding, written out: the batch path's most frequent object. */
 function findingJson(finding: unknown): string {
   if (finding === null || typeof finding !== 'object' || Array.isArray(finding) || hasToJson(finding)) return JSON.stringify(finding) ?? 'null';
-  return objectJson(finding, findingMember);
+  let out = '';
+  for (const key of Object.keys(finding)) {
+    const value = (finding as Record<string, unknown>)[key];
+    const text = key === 'citations' ? citationsJson(value) : typeof value === 'string' && isWordKey(key) ? quotedWord(value) : JSON.stringify(value);
+    if (text === undefined) continue;
+    out += `${out ? ',' : '{'}${quotedKey(key)}:${text}`;
+  }
+  return out ? `${out}}` : '{}';
 }
 
 function findingsJson(findings: readonly unknown[]): string {
@@ -136,8 +161,9 @@ function requirementsJson(requirements: ValidationResult['requirements']): strin
   for (let i = 0; i < requirements.length; i++) {
     const requirement = requirements[i]!;
     const members = objectJson(requirement, (key, value) => (key === 'findings' ? undefined : JSON.stringify(value)));
-    const codes = JSON.stringify(requirement.findings.map((f) => f.code));
-    out += `${i ? ',' : ''}${members.length > 2 ? `${members.slice(0, -1)},` : '{'}"codes":${codes}}`;
+    let codes = '';
+    for (const f of requirement.findings) codes += `${codes ? ',' : ''}${typeof f.code === 'string' ? quotedWord(f.code) : (JSON.stringify(f.code) ?? 'null')}`;
+    out += `${i ? ',' : ''}${members.length > 2 ? `${members.slice(0, -1)},` : '{'}"codes":[${codes}]}`;
   }
   return `[${out}]`;
 }

@@ -2,7 +2,8 @@ import { InvalidOrderError, type ValidationResult, type Validator } from '../ind
 import { recordText, type LineRecord, type RecordFormat } from './batch-record.js';
 import { caseIdFromText, caseIdOf } from './case-id.js';
 import { formatBytes } from './io.js';
-import { countBad, countResult, emptyTally, type Tally } from './tally.js';
+import type { ByteBatch } from './byte-batches.js';
+import { countBad, countBlank, countResult, emptyTally, type Tally } from './tally.js';
 
 export type { LineRecord } from './batch-record.js';
 
@@ -103,6 +104,20 @@ const describeFailure = (line: number, error: unknown): BatchFailure => ({
   ...(error instanceof Error && error.stack ? { detail: error.stack } : {}),
 });
 
+/** One item's record line, counted in the tally; anything thrown is a bug, for the caller to report with the line. */
+function answerItem(validate: Validate, item: BatchItem, options: RecordOptions, tally: Tally): string | Promise<string> {
+  const answered = 'tooLong' in item ? { line: item.line, error: { message: tooLongMessage(options.maxOrderBytes) } } : answerText(validate, item.text, item.line);
+  if (answered instanceof Promise) return answered.then((record) => recordLine(record, options, tally));
+  return recordLine(answered, options, tally);
+}
+
+function recordLine(record: LineRecord, options: RecordOptions, tally: Tally): string {
+  const text = `${recordText(record, options.format)}\n`;
+  if ('result' in record) countResult(tally, record.result);
+  else countBad(tally);
+  return text;
+}
+
 /** Answer each item in order. A bug on one line stops the batch there, keeping the answers before it, so that every line before a failure is answered. */
 export async function processBatch(validate: Validate, batch: Batch, options: RecordOptions, hooks: BatchHooks = {}): Promise<BatchOutput> {
   const tally = emptyTally();
@@ -110,14 +125,54 @@ export async function processBatch(validate: Validate, batch: Batch, options: Re
   for (const item of batch.items) {
     try {
       hooks.beforeLine?.(item.line);
-      const answered = 'tooLong' in item ? { line: item.line, error: { message: tooLongMessage(options.maxOrderBytes) } } : answerText(validate, item.text, item.line);
-      const record: LineRecord = answered instanceof Promise ? await answered : answered;
-      const recordLine = `${recordText(record, options.format)}\n`;
-      if ('result' in record) countResult(tally, record.result);
-      else countBad(tally);
-      text += recordLine;
+      const answered = answerItem(validate, item, options, tally);
+      text += answered instanceof Promise ? await answered : answered;
     } catch (error) {
       return { text, tally, failure: describeFailure(item.line, error) };
+    }
+  }
+  return { text, tally };
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const BLANK = /^[ \t\r]*$/;
+
+/**
+ * processBatch for lines still in bytes, as readByteBatches cuts them: each line is decoded here
+ * as readLines would have decoded it (its CR before LF dropped, a BOM before line 1 dropped), and
+ * a blank line is counted, not answered.
+ */
+export async function processByteBatch(validate: Validate, batch: ByteBatch, options: RecordOptions, hooks: BatchHooks = {}): Promise<BatchOutput> {
+  const tally = emptyTally();
+  const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
+  let text = '';
+  let start = 0;
+  let tooLongAt = 0;
+  for (let i = 0; i < batch.count; i++) {
+    const line = batch.first + i;
+    const newline = bytes.indexOf(LF, start);
+    let item: BatchItem;
+    if (batch.tooLong[tooLongAt] === line) {
+      tooLongAt++;
+      item = { line, tooLong: true };
+    } else {
+      const end = newline > start && bytes[newline - 1] === CR ? newline - 1 : newline;
+      let lineText = bytes.toString('utf8', start, end);
+      if (line === 1 && lineText.charCodeAt(0) === 0xfeff) lineText = lineText.slice(1);
+      item = { line, text: lineText };
+    }
+    start = newline + 1;
+    if ('text' in item && BLANK.test(item.text)) {
+      countBlank(tally);
+      continue;
+    }
+    try {
+      hooks.beforeLine?.(line);
+      const answered = answerItem(validate, item, options, tally);
+      text += answered instanceof Promise ? await answered : answered;
+    } catch (error) {
+      return { text, tally, failure: describeFailure(line, error) };
     }
   }
   return { text, tally };

@@ -1,10 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import { InternalError } from './io.js';
-import type { Batch, BatchOutput } from './lines.js';
-import { packBatch, WORKER_MARK, type WorkerInit, type WorkerReply } from './worker.js';
+import type { ByteBatch } from './byte-batches.js';
+import type { BatchOutput } from './lines.js';
+import { WORKER_MARK, type WorkerInit, type WorkerReply } from './worker.js';
 
 interface Task {
-  readonly batch: Batch;
+  readonly batch: ByteBatch;
   resolve(output: BatchOutput): void;
   reject(error: Error): void;
 }
@@ -47,7 +48,7 @@ export class WorkerPool {
     }
   }
 
-  run(batch: Batch): Promise<BatchOutput> {
+  run(batch: ByteBatch): Promise<BatchOutput> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.queue.push({ batch, resolve, reject });
@@ -66,8 +67,8 @@ export class WorkerPool {
       const worker = this.idle.pop()!;
       const task = this.queue.shift()!;
       this.running.set(worker, task);
-      const packed = packBatch(task.batch);
-      worker.postMessage(packed, [packed.shape.buffer]);
+      // The bytes move rather than being copied: the batch is not read here again, only its line numbers.
+      worker.postMessage(task.batch, [task.batch.bytes.buffer]);
     }
   }
 
@@ -77,8 +78,8 @@ export class WorkerPool {
     if (index >= 0) this.idle.splice(index, 1);
     const task = this.running.get(worker);
     this.running.delete(worker);
-    const items = task?.batch.items ?? [];
-    const lost = items.length ? new InternalError(`${error.message}, answering lines ${items[0]!.line} to ${items.at(-1)!.line}`, (error as InternalError).detail) : error;
+    const batch = task?.batch;
+    const lost = batch?.count ? new InternalError(`${error.message}, answering lines ${batch.first} to ${batch.first + batch.count - 1}`, (error as InternalError).detail) : error;
     this.failure ??= lost;
     task?.reject(lost);
     for (const queued of this.queue.splice(0)) queued.reject(this.failure);

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { processBatch, validateFn, type Batch, type BatchHooks, type BatchItem, type BatchOutput, type RecordOptions } from './lines.js';
+import type { ByteBatch } from './byte-batches.js';
+import { processByteBatch, validateFn, type BatchHooks, type BatchOutput, type RecordOptions } from './lines.js';
 import { validatorFrom, type ValidatorSpec } from './options.js';
 
 /** Marks the worker threads the CLI starts, so the CLI's entry file knows to serve batches rather than parse argv. */
@@ -12,42 +13,6 @@ export interface WorkerInit {
 }
 
 export type WorkerReply = { readonly ok: true; readonly output: BatchOutput } | { readonly ok: false; readonly message: string; readonly detail?: string };
-
-/**
- * A batch as it crosses to a worker: every line's text in one string and, per line, its number and
- * its length (-1 for a line too long to read), in one buffer that moves rather than being copied.
- * Cloning one string and one buffer costs less than cloning an object per line.
- */
-export interface PackedBatch {
-  readonly text: string;
-  readonly shape: Float64Array<ArrayBuffer>;
-}
-
-export function packBatch(batch: Batch): PackedBatch {
-  const shape = new Float64Array(batch.items.length * 2);
-  let text = '';
-  batch.items.forEach((item, i) => {
-    shape[2 * i] = item.line;
-    if ('tooLong' in item) shape[2 * i + 1] = -1;
-    else {
-      shape[2 * i + 1] = item.text.length;
-      text += item.text;
-    }
-  });
-  return { text, shape };
-}
-
-export function unpackBatch({ text, shape }: PackedBatch): Batch {
-  const items: BatchItem[] = [];
-  let at = 0;
-  for (let i = 0; i < shape.length; i += 2) {
-    const line = shape[i]!;
-    const length = shape[i + 1]!;
-    if (length < 0) items.push({ line, tooLong: true });
-    else items.push({ line, text: text.slice(at, (at += length)) });
-  }
-  return { items };
-}
 
 export const isWorkerInit = (data: unknown): data is WorkerInit =>
   data !== null && typeof data === 'object' && (data as { mark?: unknown }).mark === WORKER_MARK;
@@ -82,8 +47,8 @@ export function serveBatches(): void {
   const validate = validateFn(validatorFrom(spec), spec.evaluator);
   const hooks = testHooks(process.env);
   const encoder = new TextEncoder();
-  port.on('message', (packed: PackedBatch) => {
-    processBatch(validate, unpackBatch(packed), records, hooks).then(
+  port.on('message', (batch: ByteBatch) => {
+    processByteBatch(validate, batch, records, hooks).then(
       (output) => {
         // Sent as bytes whose buffer moves to the main thread, so the main thread neither copies nor re-encodes the text.
         const bytes = encoder.encode(output.text as string);

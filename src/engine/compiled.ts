@@ -243,8 +243,9 @@ export function compiledEvaluator(pack: LoadedPack, route: FactRouter): PackEval
     try {
       for (let i = 0; i < tests.length; i++) {
         if (!tests[i]!(layers, memo)) continue;
-        if (fired === NOTHING_FIRED) fired = [];
-        fired.push(i);
+        // A list of one, sized as most firing runs need, grows only if a second rule fires.
+        if (fired === NOTHING_FIRED) fired = [i];
+        else fired.push(i);
       }
     } finally {
       // Let go of the order's facts: the evaluator outlives the order.

@@ -1,10 +1,36 @@
-import { daysFromCivil, daysInMonth, formatDayNumber } from '../calendar/day-number.js';
+import { daysFromCivil, daysInMonth, formatCivil, formatDayNumber } from '../calendar/day-number.js';
+import { digitsAt } from '../calendar/parse-date.js';
+
+/** Number(text.slice(from, from + count)), read without making the slice where those characters are digits. */
+function numberAt(text: string, from: number, count: number): number {
+  const value = digitsAt(text, from, count);
+  return value >= 0 ? value : Number(text.slice(from, from + count));
+}
+
+/**
+ * year * 10000 + month * 100 + day for a string shaped 'YYYY-MM-DD' with a month of 1-12 and a year
+ * of 1-9998, else -1. Such strings compare as these numbers do, and so do the dates whole months
+ * from them (a year either way, still four digits).
+ */
+function dateKey(iso: string): number {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return -1;
+  const year = digitsAt(iso, 0, 4);
+  const month = digitsAt(iso, 5, 2);
+  const day = digitsAt(iso, 8, 2);
+  return year >= 1 && year <= 9998 && month >= 1 && month <= 12 && day >= 0 ? year * 10000 + month * 100 + day : -1;
+}
 
 /**
  * Age in whole years on `date`. Someone born on 29 February turns a year older on 1 March in a
  * common year, as English law counts it.
  */
 export function ageOn(dateOfBirth: string, date: string): number {
+  const birth = dateKey(dateOfBirth);
+  const on = dateKey(date);
+  if (birth >= 0 && on >= 0) {
+    const years = Math.floor(on / 10000) - Math.floor(birth / 10000);
+    return on % 10000 < birth % 10000 ? years - 1 : years;
+  }
   const years = Number(date.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
   return date.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
 }
@@ -12,11 +38,11 @@ export function ageOn(dateOfBirth: string, date: string): number {
 
 /** `start` plus `months` calendar months, clamped to the month's last day (31 January + 1 month = 28 or 29 February). */
 export function addCalendarMonths(start: string, months: number): string {
-  const total = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + months;
+  const total = numberAt(start, 0, 4) * 12 + numberAt(start, 5, 2) - 1 + months;
   const year = Math.floor(total / 12);
   const month = (total % 12) + 1;
-  const day = Math.min(Number(start.slice(8, 10)), daysInMonth(year, month));
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const day = Math.min(numberAt(start, 8, 2), daysInMonth(year, month));
+  return formatCivil(year, month, day);
 }
 
 /**
@@ -25,13 +51,32 @@ export function addCalendarMonths(start: string, months: number): string {
  * and a whole-month requirement fits when its months are at most this figure.
  */
 export function monthsBetween(start: string, end: string): number {
+  const from = dateKey(start);
+  const to = dateKey(end);
+  if (from >= 0 && to >= 0) return monthsBetweenKeys(from, to);
   let months = (Number(end.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + (Number(end.slice(5, 7)) - Number(start.slice(5, 7)));
   while (months > 0 && addCalendarMonths(start, months) > end) months--;
   return addCalendarMonths(start, months) === end ? months : months + 0.5;
 }
 
 
-const dayNumberOf = (iso: string): number => daysFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+/** monthsBetween on date keys (see dateKey): the same count, made without a string per month tried. */
+function monthsBetweenKeys(from: number, to: number): number {
+  let months = (Math.floor(to / 10000) - Math.floor(from / 10000)) * 12 + (Math.floor(to / 100) % 100) - (Math.floor(from / 100) % 100);
+  while (months > 0 && keyPlusMonths(from, months) > to) months--;
+  return keyPlusMonths(from, months) === to ? months : months + 0.5;
+}
+
+/** The key of addCalendarMonths(start, months), for the key of `start`. */
+function keyPlusMonths(start: number, months: number): number {
+  const total = Math.floor(start / 10000) * 12 + (Math.floor(start / 100) % 100) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  return year * 10000 + month * 100 + Math.min(start % 100, daysInMonth(year, month));
+}
+
+/** The day number of a 'YYYY-MM-DD' date (see calendar/day-number): for real dates, in the same order as the strings. */
+export const dayNumberOf = (iso: string): number => daysFromCivil(numberAt(iso, 0, 4), numberAt(iso, 5, 2), numberAt(iso, 8, 2));
 
 /** Whole calendar months in the `days` days that begin on `from`: a month from 10 March ends on 10 April. */
 export function wholeMonthsIn(from: string, days: number): number {

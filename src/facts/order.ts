@@ -7,6 +7,13 @@ import { ageOn, monthsBetween } from './dates.js';
 import type { FactValue, ParameterOrigin } from './types.js';
 
 const BAND_RANK = { low: 1, medium: 2, high: 3, custody: 4 } as const;
+/**
+ * One bit per requirement kind: which kinds an order has is a number, so asking costs no Set per
+ * order. Sixteen kinds fit well inside the 31 bits a bitwise operator keeps.
+ */
+const KIND_BIT = Object.fromEntries(REQUIREMENT_KINDS.map((k, i) => [k, 2 ** i])) as Record<RequirementKind, number>;
+if (REQUIREMENT_KINDS.length > 31) throw new Error('More requirement kinds than bits in a kind mask');
+const kindMask = (kinds: readonly RequirementKind[]): number => kinds.reduce((mask, k) => mask | KIND_BIT[k], 0);
 /** Parameter names per kind, built once rather than per order. */
 const PUNITIVE_PARAMETER = Object.fromEntries(REQUIREMENT_KINDS.map((k) => [k, `punitive.${k}`])) as Record<RequirementKind, string>;
 
@@ -24,6 +31,18 @@ interface RankedNeed {
   readonly origin: ParameterOrigin | undefined;
 }
 
+/** The OASys sections that rank a treatment need, each for the treatment that addresses it, in the order they are tried. */
+const OASYS_SECTIONS = [
+  { kind: 'drug-rehabilitation', section: 'drugMisuse', threshold: 'assessment.oasysDrugSevereThreshold', label: 'OASys section 8 (drug misuse)' },
+  { kind: 'alcohol-treatment', section: 'alcoholMisuse', threshold: 'assessment.oasysAlcoholSevereThreshold', label: 'OASys section 9 (alcohol misuse)' },
+] as const;
+
+/** The basis of each tier's rank, written once rather than per order. */
+const TIER_BASIS: Readonly<Record<number, string>> = { 1: 'treatment tier 1', 2: 'treatment tier 2', 3: 'treatment tier 3', 4: 'treatment tier 4' };
+/** No rank: the same two answers for every order, read and never changed. */
+const UNRANKED_ASSESSED: RankedNeed = Object.freeze({ rank: null, basis: null, assessed: true, origin: undefined });
+const UNRANKED_UNASSESSED: RankedNeed = Object.freeze({ rank: null, basis: null, assessed: false, origin: undefined });
+
 const originOf = (name: string, p: ResolvedParameter): ParameterOrigin => ({ name, source: p.source, confidence: p.confidence });
 
 /**
@@ -33,35 +52,31 @@ const originOf = (name: string, p: ResolvedParameter): ParameterOrigin => ({ nam
  * ATR), which ranks only a severe score. Never from the s.209(2) / s.212(2) dependency: every DRR
  * and ATR needs that, so it cannot by itself raise the need above a low-band order.
  */
-function rankNeed(order: ProposedOrder, params: ResolvedParameters, kinds: ReadonlySet<RequirementKind>): RankedNeed {
+function rankNeed(order: ProposedOrder, params: ResolvedParameters, kinds: number): RankedNeed {
   const tier = order.offender.need?.treatmentTier;
   if (tier !== undefined) {
     const name = TIER_RANK_PARAMETER[tier as number]!;
     const p = params[name];
     const rank = typeof p?.value === 'number' ? p.value : null;
-    return { rank, basis: `treatment tier ${tier}`, assessed: true, origin: p && rank !== null ? originOf(name, p) : undefined };
+    return { rank, basis: TIER_BASIS[tier as number] ?? `treatment tier ${tier}`, assessed: true, origin: p && rank !== null ? originOf(name, p) : undefined };
   }
   const oasys = order.offender.assessment?.oasys;
-  const sections = [
-    { kind: 'drug-rehabilitation', score: oasys?.drugMisuse, threshold: 'assessment.oasysDrugSevereThreshold', label: 'OASys section 8 (drug misuse)' },
-    { kind: 'alcohol-treatment', score: oasys?.alcoholMisuse, threshold: 'assessment.oasysAlcoholSevereThreshold', label: 'OASys section 9 (alcohol misuse)' },
-  ] as const;
   let assessed = false;
-  for (const { kind, score, threshold, label } of sections) {
-    if (!kinds.has(kind) || score === undefined) continue;
+  for (const { kind, section, threshold, label } of OASYS_SECTIONS) {
+    const score = oasys?.[section];
+    if ((kinds & KIND_BIT[kind]) === 0 || score === undefined) continue;
     assessed = true;
     const limit = params[threshold];
     const severe = params['need.oasysSevereRank'];
     if (typeof limit?.value !== 'number' || typeof severe?.value !== 'number' || score < limit.value) continue;
-    const origin = originOf('need.oasysSevereRank', severe);
     return {
       rank: severe.value,
       basis: `${label} score ${score}, severe from ${limit.value}`,
       assessed,
-      origin: { ...origin, confidence: weakest(severe.confidence, limit.confidence) },
+      origin: { name: 'need.oasysSevereRank', source: severe.source, confidence: weakest(severe.confidence, limit.confidence) },
     };
   }
-  return { rank: null, basis: null, assessed, origin: undefined };
+  return assessed ? UNRANKED_ASSESSED : UNRANKED_UNASSESSED;
 }
 
 /**
@@ -69,8 +84,9 @@ function rankNeed(order: ProposedOrder, params: ResolvedParameters, kinds: Reado
  * accredited programmes, and activity requirements used for alcohol interventions). Supervision and
  * RAR are left out: the inspection found needs going unaddressed in supervised cases.
  */
-const ADDRESSES_DRUGS: ReadonlySet<RequirementKind> = new Set(['drug-rehabilitation', 'drug-testing', 'programme', 'activity']);
-const ADDRESSES_ALCOHOL: ReadonlySet<RequirementKind> = new Set(['alcohol-treatment', 'alcohol-abstinence-monitoring', 'programme', 'activity']);
+const ADDRESSES_DRUGS = kindMask(['drug-rehabilitation', 'drug-testing', 'programme', 'activity']);
+const ADDRESSES_ALCOHOL = kindMask(['alcohol-treatment', 'alcohol-abstinence-monitoring', 'programme', 'activity']);
+const DRUG_TREATMENT_OR_TESTING = kindMask(['drug-rehabilitation', 'drug-testing']);
 
 interface Member {
   readonly value: FactValue;
@@ -141,10 +157,31 @@ export function deriveOrderFacts(
   origins: Record<string, ParameterOrigin>;
   paramOrigins: Readonly<Record<string, ParameterOrigin>>;
 } {
-  const { offender, sentence, requirements } = order;
-  const band = order.offences.reduce((top, o) => (BAND_RANK[o.seriousness] > BAND_RANK[top] ? o.seriousness : top), order.offences[0]!.seriousness);
-  const kinds = requirements.map((r) => r.kind);
-  const kindSet = new Set(kinds);
+  const { offender, sentence, requirements, offences } = order;
+  let band = offences[0]!.seriousness;
+  let earliestOffence = dates.offence;
+  let anyTriggerOffence = false;
+  let anyNonImprisonable = false;
+  for (let i = 0; i < offences.length; i++) {
+    const o = offences[i]!;
+    if (BAND_RANK[o.seriousness] > BAND_RANK[band]) band = o.seriousness;
+    if (o.committedOn < earliestOffence) earliestOffence = o.committedOn;
+    if (o.triggerOffence === true) anyTriggerOffence = true;
+    if (o.imprisonable === false) anyNonImprisonable = true;
+  }
+  // Sorted, so reordering the requirements changes nothing but their indices: an insertion sort as
+  // the kinds are read, as they are few (the same order as `Array.prototype.sort`, without its work array).
+  const kinds: RequirementKind[] = new Array(requirements.length);
+  let has = 0;
+  let punitiveCount = 0;
+  for (let i = 0; i < requirements.length; i++) {
+    const kind = requirements[i]!.kind;
+    has |= KIND_BIT[kind];
+    if (params[PUNITIVE_PARAMETER[kind]]?.value === true) punitiveCount++;
+    let j = i - 1;
+    for (; j >= 0 && kinds[j]! > kind; j--) kinds[j + 1] = kinds[j]!;
+    kinds[j + 1] = kind;
+  }
   // A DTTO is itself drug treatment and testing (PCC(S)A 2000 ss.52-53).
   const isDtto = sentence.type === 'dtto';
   const lengthMonths = monthsBetween(order.sentenceDate, sentence.endDate);
@@ -153,15 +190,12 @@ export function deriveOrderFacts(
   const drugs = offender.need?.drugs;
   const alcohol = offender.need?.alcohol;
   const treatmentTier = offender.need?.treatmentTier ?? null;
-  const need = rankNeed(order, params, kindSet);
+  const need = rankNeed(order, params, has);
   const oasys = offender.assessment?.oasys;
-
-  let punitiveCount = 0;
-  for (const k of kinds) if (params[PUNITIVE_PARAMETER[k]]?.value === true) punitiveCount++;
 
   const facts: Record<string, FactValue> = {
     'date.offence': dates.offence,
-    'date.earliestOffence': order.offences.reduce((min, o) => (o.committedOn < min ? o.committedOn : min), dates.offence),
+    'date.earliestOffence': earliestOffence,
     'date.conviction': dates.conviction,
     'date.sentence': dates.sentence,
     'offender.ageAtConviction': ageOn(offender.dateOfBirth, order.convictionDate),
@@ -188,16 +222,15 @@ export function deriveOrderFacts(
     'order.lengthMonths': lengthMonths,
     'order.requirementLimitMonths': isSso && ssoPeriod !== undefined ? Math.min(ssoPeriod, lengthMonths) : lengthMonths,
     'order.requirementCount': requirements.length,
-    // Sorted, so reordering the requirements changes nothing but their indices.
-    'order.kinds': [...kinds].sort(),
+    'order.kinds': kinds,
     'order.punitiveCount': punitiveCount,
     'order.fine': sentence.fine === true,
     'order.punitiveException': sentence.punitiveExceptionReason !== undefined,
-    'order.anyTriggerOffence': order.offences.some((o) => o.triggerOffence === true),
-    'order.anyNonImprisonable': order.offences.some((o) => o.imprisonable === false),
-    'order.drugTreatmentOrTesting': isDtto || kindSet.has('drug-rehabilitation') || kindSet.has('drug-testing'),
-    'order.drugNeedAddressed': isDtto || kinds.some((k) => ADDRESSES_DRUGS.has(k)),
-    'order.alcoholNeedAddressed': kinds.some((k) => ADDRESSES_ALCOHOL.has(k)),
+    'order.anyTriggerOffence': anyTriggerOffence,
+    'order.anyNonImprisonable': anyNonImprisonable,
+    'order.drugTreatmentOrTesting': isDtto || (has & DRUG_TREATMENT_OR_TESTING) !== 0,
+    'order.drugNeedAddressed': isDtto || (has & ADDRESSES_DRUGS) !== 0,
+    'order.alcoholNeedAddressed': (has & ADDRESSES_ALCOHOL) !== 0,
     'sso.custodialTermWeeks': sentence.custodialTermWeeks ?? null,
     'sso.operationalPeriodMonths': sentence.operationalPeriodMonths ?? null,
     'sso.supervisionPeriodMonths': sentence.supervisionPeriodMonths ?? null,
@@ -209,22 +242,22 @@ export function deriveOrderFacts(
     'provision.programmes': provision?.programmes ?? null,
     // One per requirement kind, in REQUIREMENT_KINDS order, written out: added one by one they cost
     // a hidden-class transition each (test/hardening/hot-path.test.ts keeps the list whole).
-    'has.unpaid-work': kindSet.has('unpaid-work'),
-    'has.activity': kindSet.has('activity'),
-    'has.programme': kindSet.has('programme'),
-    'has.prohibited-activity': kindSet.has('prohibited-activity'),
-    'has.curfew': kindSet.has('curfew'),
-    'has.exclusion': kindSet.has('exclusion'),
-    'has.residence': kindSet.has('residence'),
-    'has.mental-health-treatment': kindSet.has('mental-health-treatment'),
-    'has.drug-rehabilitation': kindSet.has('drug-rehabilitation'),
-    'has.alcohol-treatment': kindSet.has('alcohol-treatment'),
-    'has.supervision': kindSet.has('supervision'),
-    'has.attendance-centre': kindSet.has('attendance-centre'),
-    'has.rehabilitation-activity': kindSet.has('rehabilitation-activity'),
-    'has.alcohol-abstinence-monitoring': kindSet.has('alcohol-abstinence-monitoring'),
-    'has.foreign-travel-prohibition': kindSet.has('foreign-travel-prohibition'),
-    'has.drug-testing': kindSet.has('drug-testing'),
+    'has.unpaid-work': (has & KIND_BIT['unpaid-work']) !== 0,
+    'has.activity': (has & KIND_BIT['activity']) !== 0,
+    'has.programme': (has & KIND_BIT['programme']) !== 0,
+    'has.prohibited-activity': (has & KIND_BIT['prohibited-activity']) !== 0,
+    'has.curfew': (has & KIND_BIT['curfew']) !== 0,
+    'has.exclusion': (has & KIND_BIT['exclusion']) !== 0,
+    'has.residence': (has & KIND_BIT['residence']) !== 0,
+    'has.mental-health-treatment': (has & KIND_BIT['mental-health-treatment']) !== 0,
+    'has.drug-rehabilitation': (has & KIND_BIT['drug-rehabilitation']) !== 0,
+    'has.alcohol-treatment': (has & KIND_BIT['alcohol-treatment']) !== 0,
+    'has.supervision': (has & KIND_BIT['supervision']) !== 0,
+    'has.attendance-centre': (has & KIND_BIT['attendance-centre']) !== 0,
+    'has.rehabilitation-activity': (has & KIND_BIT['rehabilitation-activity']) !== 0,
+    'has.alcohol-abstinence-monitoring': (has & KIND_BIT['alcohol-abstinence-monitoring']) !== 0,
+    'has.foreign-travel-prohibition': (has & KIND_BIT['foreign-travel-prohibition']) !== 0,
+    'has.drug-testing': (has & KIND_BIT['drug-testing']) !== 0,
   };
 
   const layer = paramLayer(params);

@@ -114,30 +114,34 @@ export function prepareRule(
 export function buildFinding(
   prepared: PreparedRule,
   layers: FactLayers,
-  originOf: (fact: string) => ParameterOrigin | undefined,
+  /** Where a fact of the run over requirement `requirementIndex` (undefined: over the order) came from. */
+  originOf: (fact: string, requirementIndex?: number) => ParameterOrigin | undefined,
   regime: RegimeId,
   requirementIndex: number | undefined,
 ): Finding {
   const t = prepared.template;
   const facts: Record<string, FactValue> = {};
-  const values: FactValue[] = new Array(t.reported.length);
   for (let i = 0; i < t.reported.length; i++) {
     const name = t.reported[i]!;
     const value = layers[t.layers[i]!]?.[name] ?? null;
     // The finding owns a copy of a list fact, frozen as it is made (see freezeFinding).
-    values[i] = facts[name] = Array.isArray(value) ? Object.freeze([...value]) : value;
+    facts[name] = Array.isArray(value) ? Object.freeze(value.slice()) : value;
   }
   Object.freeze(facts);
   let confidence: Confidence = t.confidence;
   // Nothing is weaker than unverified: no origin can lower it.
   if (confidence !== 'unverified') {
-    for (const name of prepared.originReads) {
-      const origin = originOf(name);
+    for (let i = 0; i < prepared.originReads.length && confidence !== 'unverified'; i++) {
+      const origin = originOf(prepared.originReads[i]!, requirementIndex);
       if (origin) confidence = weakest(confidence, origin.confidence);
     }
   }
   let message = '';
-  for (const part of t.message) message += typeof part === 'string' ? part : formatFact(values[part]);
+  // A slot names a reported fact, whose value the facts just made hold.
+  for (let i = 0; i < t.message.length; i++) {
+    const part = t.message[i]!;
+    message += typeof part === 'string' ? part : formatFact(facts[t.reported[part]!]);
+  }
   // Two literals rather than a spread: the same keys in the same order, without copying an object per finding.
   const citations = prepared.citations[regime];
   return requirementIndex === undefined

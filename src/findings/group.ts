@@ -9,26 +9,55 @@ export interface GroupedFindings {
   readonly advisories: readonly Finding[];
 }
 
+/** Most lists in a result are empty: frozen, one serves them all, so an order with few findings allocates few lists. */
+const NONE: readonly Finding[] = Object.freeze([]);
+
+/** The findings of one kind, in order, in a list made to size (a list grown by push starts at sixteen places). */
+function ofKind(sorted: readonly Finding[], kind: Finding['kind'], count: number): readonly Finding[] {
+  if (count === 0) return NONE;
+  const list: Finding[] = new Array(count);
+  let n = 0;
+  for (let i = 0; n < count; i++) if (sorted[i]!.kind === kind) list[n++] = sorted[i]!;
+  return Object.freeze(list);
+}
+
 /**
- * Sorted findings into the result's lists, in one pass that keeps their order, everything frozen:
- * each finding under its requirement (whatever its kind) and in its kind's list (invalid findings
- * live only under their requirement).
+ * Sorted findings into the result's lists, keeping their order, everything frozen: each finding
+ * under its requirement (whatever its kind) and in its kind's list (invalid findings live only
+ * under their requirement). Each list is counted before it is made.
  */
 export function groupFindings(sorted: readonly Finding[], requirements: readonly Requirement[]): GroupedFindings {
-  const own: Finding[][] = requirements.map(() => []);
-  const breaches: Finding[] = [];
-  const tensions: Finding[] = [];
-  const advisories: Finding[] = [];
-  for (const f of sorted) {
-    freezeFinding(f);
-    if (f.requirementIndex !== undefined) own[f.requirementIndex]?.push(f);
-    if (f.kind === 'breach') breaches.push(f);
-    else if (f.kind === 'tension') tensions.push(f);
-    else if (f.kind === 'advisory') advisories.push(f);
+  let breaches = 0;
+  let tensions = 0;
+  let advisories = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const kind = freezeFinding(sorted[i]!).kind;
+    if (kind === 'breach') breaches++;
+    else if (kind === 'tension') tensions++;
+    else if (kind === 'advisory') advisories++;
   }
-  const results = requirements.map((req, index): RequirementResult => {
-    const findings = Object.freeze(own[index]!);
-    return Object.freeze({ index, kind: req.kind, valid: !findings.some((f) => f.kind === 'invalid'), findings });
-  });
-  return { requirements: Object.freeze(results), breaches: Object.freeze(breaches), tensions: Object.freeze(tensions), advisories: Object.freeze(advisories) };
+  const results: RequirementResult[] = new Array(requirements.length);
+  for (let index = 0; index < requirements.length; index++) {
+    let count = 0;
+    let valid = true;
+    for (let i = 0; i < sorted.length; i++) {
+      if (sorted[i]!.requirementIndex !== index) continue;
+      count++;
+      if (sorted[i]!.kind === 'invalid') valid = false;
+    }
+    let findings = NONE;
+    if (count > 0) {
+      const list: Finding[] = new Array(count);
+      let n = 0;
+      for (let i = 0; n < count; i++) if (sorted[i]!.requirementIndex === index) list[n++] = sorted[i]!;
+      findings = Object.freeze(list);
+    }
+    results[index] = Object.freeze({ index, kind: requirements[index]!.kind, valid, findings });
+  }
+  return {
+    requirements: Object.freeze(results),
+    breaches: ofKind(sorted, 'breach', breaches),
+    tensions: ofKind(sorted, 'tension', tensions),
+    advisories: ofKind(sorted, 'advisory', advisories),
+  };
 }

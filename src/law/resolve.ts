@@ -42,7 +42,10 @@ export function createResolver(table: ParameterTable): ParameterResolver {
   const points = new Set<string>();
   for (const def of Object.values(table)) for (const v of def.values) points.add(v.from);
   const changePoints = [...points].sort();
-  const cache = new Map<number, ResolvedParameters>();
+  // Each epoch carries the time it was last used: marking one used is a write, not a delete and a
+  // set of the map (which churned its table for every case of another epoch than the last).
+  const cache = new Map<number, { readonly resolved: ResolvedParameters; used: number }>();
+  let clock = 0;
   // Each date's position is 0..changePoints.length: the three positions make one number, not a string per case.
   const base = changePoints.length + 1;
 
@@ -56,25 +59,36 @@ export function createResolver(table: ParameterTable): ParameterResolver {
       const signature =
         (countAtOrBefore(changePoints, dates.offence) * base + countAtOrBefore(changePoints, dates.conviction)) * base +
         countAtOrBefore(changePoints, dates.sentence);
-      // Still the most recently used, so the cache order would not change.
+      // Still the most recently used: its stamp is already the newest.
       if (signature === lastSignature) return last!;
-      let resolved = cache.get(signature);
-      if (resolved) {
-        // A Map iterates in insertion order: re-inserting marks the epoch most recently used.
-        cache.delete(signature);
-      } else {
-        resolved = resolveAll(table, dates);
-        if (cache.size >= RESOLVED_EPOCHS_KEPT) cache.delete(cache.keys().next().value!);
+      let kept = cache.get(signature);
+      if (!kept) {
+        kept = { resolved: resolveAll(table, dates), used: 0 };
+        if (cache.size >= RESOLVED_EPOCHS_KEPT) cache.delete(leastRecentlyUsed(cache));
+        cache.set(signature, kept);
       }
-      cache.set(signature, resolved);
+      kept.used = ++clock;
       lastSignature = signature;
-      last = resolved;
-      return resolved;
+      last = kept.resolved;
+      return kept.resolved;
     },
     get cachedEpochs() {
       return cache.size;
     },
   };
+}
+
+/** The epoch used longest ago: a walk over the kept epochs, made only when one must be dropped. */
+function leastRecentlyUsed(cache: ReadonlyMap<number, { readonly used: number }>): number {
+  let oldest = -1;
+  let oldestUsed = Infinity;
+  for (const [signature, { used }] of cache) {
+    if (used < oldestUsed) {
+      oldest = signature;
+      oldestUsed = used;
+    }
+  }
+  return oldest;
 }
 
 /** The value a series would give on `date` if every one of its changes keyed on that one date. */

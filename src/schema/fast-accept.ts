@@ -78,12 +78,28 @@ function checkOf(check: ZodCheck): ((value: never) => boolean) | undefined {
   }
 }
 
-/** A refinement is zod's own check function, run on a payload of its own exactly as zod runs it: valid only if it reports nothing. */
+/**
+ * A refinement is zod's own check function, run on a payload of its own exactly as zod runs it:
+ * valid only if it reports nothing. An order runs a dozen refinements, so one payload per
+ * refinement is reused while it comes back clean. A payload that got an issue, a promise or an
+ * exception, or that is still in use (a refinement that validates through this path again), is
+ * not reused: the check gets a fresh one.
+ */
 function refinement(check: ZodCheck): (value: unknown) => boolean {
+  let spare: { value: unknown; issues: unknown[] } | undefined;
   return (value) => {
-    const payload = { value, issues: [] as unknown[] };
+    let payload = spare;
+    spare = undefined;
+    if (payload === undefined) payload = { value, issues: [] };
+    else payload.value = value;
     const answer = check._zod.check(payload);
-    return payload.issues.length === 0 && !(answer instanceof Promise);
+    const clean = payload.issues.length === 0 && !(answer instanceof Promise);
+    if (clean) {
+      // Let go of the input: the accepter outlives the order.
+      payload.value = undefined;
+      spare = payload;
+    }
+    return clean;
   };
 }
 

@@ -76,6 +76,20 @@ describe('a full batch record, written as text', () => {
     expectSame(result, 2, 'id "with" quotes');
   });
 
+  it('writes codes, kinds and confidences that are not strings as stringifying would, and strings that need escaping', () => {
+    const odd = [undefined, 7, null, { code: 'X' }, 'C "quoted"\u2028', 'C\ud800'];
+    const findings = odd.map((code, i) => ({ code, kind: i % 2 ? 'invalid' : odd[i], requirementIndex: 0, message: 'm', facts: {}, citations: [], confidence: odd[(i + 1) % odd.length] }));
+    const result = {
+      ok: false,
+      requirements: [{ index: 0, kind: 'supervision', valid: false, findings }],
+      breaches: findings.filter((_, i) => i % 2 === 0),
+      tensions: [],
+      advisories: [],
+    } as unknown as ValidationResult;
+    expectSame(result);
+    expectSame(result, 2);
+  });
+
   it('error records are unchanged', () => {
     const record: LineRecord = { line: 3, id: 'C', error: { message: 'bad', issues: [{ path: ['a', 0], message: 'x' } as never] } };
     expect(recordText(record, 'full')).toBe(reference(record));

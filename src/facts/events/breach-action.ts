@@ -1,8 +1,10 @@
 import { addCalendarMonths } from '../dates.js';
 import type { InProgress } from './context.js';
-import { CALENDAR_LIMIT, guarded, judge } from './deadline.js';
+import { CALENDAR_LIMIT, judgeGuarded } from './deadline.js';
 import { noFigure, type Figure } from './figures.js';
 import type { Outcome } from './record.js';
+
+const WINDOW_MONTHS = ['timescale.breachAction.windowMonths'] as const;
 
 /**
  * Breach action: an unacceptable failure within the warning period of an earlier failure or warning
@@ -29,7 +31,8 @@ export function breachActionFacts({ order, figures, log, asOf, record }: InProgr
     // The latest earlier failure or warning in this cycle gives the longest window.
     const previousFailure = i > 0 ? failures[i - 1]!.on : null;
     let afterOn: string | null = null;
-    for (const d of [previousFailure, latestWarning]) if (d !== null && d > cycleAfter && (afterOn === null || d > afterOn)) afterOn = d;
+    if (previousFailure !== null && previousFailure > cycleAfter) afterOn = previousFailure;
+    if (latestWarning !== null && latestWarning > cycleAfter && (afterOn === null || latestWarning > afterOn)) afterOn = latestWarning;
     if (afterOn === null) continue;
     const window = statutory ?? figures.on('ns.breachWindowMonths', failure);
     if (!window) {
@@ -45,7 +48,7 @@ export function breachActionFacts({ order, figures, log, asOf, record }: InProgr
     // Failures and breaches are both in date order: the first breach on or after this failure is found by moving forward.
     while (b < breaches.length && breaches[b]!.on < failure) b++;
     const metOn = breaches[b]?.on ?? null;
-    const outcome = guarded(() => judge(failure, figure.value, metOn, asOf));
+    const outcome = judgeGuarded(failure, figure.value, metOn, asOf);
     if (!outcome) {
       record.skip('breachAction', CALENDAR_LIMIT);
       return;
@@ -59,5 +62,5 @@ export function breachActionFacts({ order, figures, log, asOf, record }: InProgr
   record.putDeadline('breachAction', last.from, last.figure, last.outcome, statutory ? undefined : last.window.origin);
   record.facts['timescale.breachAction.afterOn'] = last.afterOn;
   record.facts['timescale.breachAction.windowMonths'] = last.window.value;
-  if (!statutory) record.origins['timescale.breachAction.windowMonths'] = last.window.origin;
+  if (!statutory) record.putOrigin(WINDOW_MONTHS, last.window.origin);
 }

@@ -19,7 +19,9 @@ export function judge(from: string, days: number, metOn: string | null, asOf: st
 
 /** Of several deadlines of one kind, the one to report: the first late, else the first pending, else the last met. */
 export function reported<T extends { outcome: Outcome }>(judged: readonly T[]): T | undefined {
-  return judged.find((j) => j.outcome.late) ?? judged.find((j) => j.outcome.pending) ?? judged.at(-1);
+  for (const j of judged) if (j.outcome.late) return j;
+  for (const j of judged) if (j.outcome.pending) return j;
+  return judged[judged.length - 1];
 }
 
 /** Why the calendar could not count: the reason a timescale reports instead of a verdict. */
@@ -32,6 +34,16 @@ export const CALENDAR_LIMIT = `the bank holiday calendar counts working days onl
 export function guarded<T>(compute: () => T): T | undefined {
   try {
     return compute();
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/** judge(), undefined where the calendar cannot count: guarded(() => judge(...)) without a closure per deadline. */
+export function judgeGuarded(from: string, days: number, metOn: string | null, asOf: string): Outcome | undefined {
+  try {
+    return judge(from, days, metOn, asOf);
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;

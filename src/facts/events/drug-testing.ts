@@ -1,10 +1,10 @@
-import { daysFromCivil, formatDayNumber } from '../../calendar/day-number.js';
+import { formatDayNumber } from '../../calendar/day-number.js';
+import { dayNumberOf } from '../dates.js';
 import type { FactValue } from '../types.js';
 import type { InProgress } from './context.js';
 import { noFigure } from './figures.js';
 
-const ymd = (iso: string): [number, number, number] => [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
-const plusDays = (date: string, days: number): string => formatDayNumber(daysFromCivil(...ymd(date)) + days);
+const isDrr = (r: { readonly kind: string }): boolean => r.kind === 'drug-rehabilitation';
 
 /**
  * Recorded drug tests against PC80/2005 (SS8.12): at least the minimum in each week of the first
@@ -14,7 +14,7 @@ const plusDays = (date: string, days: number): string => formatDayNumber(daysFro
  */
 export function drugTestingFacts({ order, figures, log, asOf, record }: InProgress, orderFacts: Readonly<Record<string, FactValue>>): void {
   if (order.sentence.type === 'dtto') return record.skip('drugTesting', 'the reference gives no drug testing standard for a DTTO (PCC(S)A 2000 s.52; NS 2000), so its recorded tests are not judged');
-  const index = order.requirements.findIndex((r) => r.kind === 'drug-rehabilitation');
+  const index = order.requirements.findIndex(isDrr);
   const drr = order.requirements[index];
   if (drr?.kind !== 'drug-rehabilitation') return;
   const reduced = orderFacts['order.band'] === 'low' || drr.setting === 'residential';
@@ -22,26 +22,30 @@ export function drugTestingFacts({ order, figures, log, asOf, record }: InProgre
   const min = figures.on(minParam, order.sentenceDate);
   const weeks = figures.on('ns.drugTesting.weeks', order.sentenceDate);
   if (!min || !weeks) return record.skip('drugTesting', noFigure(min ? 'ns.drugTesting.weeks' : minParam, 'the sentence', order.sentenceDate));
-  const tests = log.of('drug-test', order.sentenceDate).map((t) => t.on);
+  const tests = log.of('drug-test', order.sentenceDate);
   let checked = 0;
   let below = 0;
   let firstBelow: { from: string; tests: number } | null = null;
+  // Weeks are counted in day numbers, which for real dates are in the order of the ISO strings: a
+  // date is written out only for the first week below the standard.
+  const sentenced = dayNumberOf(order.sentenceDate);
+  const lastDay = dayNumberOf(asOf);
   // Tests are in date order and weeks follow each other: one pointer walks both.
   let t = 0;
   for (let w = 0; w < weeks.value; w++) {
-    const from = plusDays(order.sentenceDate, 7 * w);
-    const to = plusDays(from, 6);
-    if (to > asOf) break;
+    const from = sentenced + 7 * w;
+    const to = from + 6;
+    if (to > lastDay) break;
     checked++;
-    while (t < tests.length && tests[t]! < from) t++;
+    while (t < tests.length && dayNumberOf(tests[t]!.on) < from) t++;
     let count = 0;
-    while (t < tests.length && tests[t]! <= to) {
+    while (t < tests.length && dayNumberOf(tests[t]!.on) <= to) {
       count++;
       t++;
     }
     if (count < min.value) {
       below++;
-      firstBelow ??= { from, tests: count };
+      firstBelow ??= { from: formatDayNumber(from), tests: count };
     }
   }
   const f = record.facts;

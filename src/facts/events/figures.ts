@@ -1,6 +1,6 @@
 import { confidenceOfTag, weakest } from '../../law/confidence.js';
 import { valueOn, type DatedValue, type KeyDates, type ParameterDefinition, type ParameterTable } from '../../law/parameters.js';
-import { tableOf, type ResolvedParameters } from '../../law/resolve.js';
+import { tableOf, type ResolvedParameter, type ResolvedParameters } from '../../law/resolve.js';
 import type { ParameterOrigin } from '../types.js';
 
 /** A national standard's figure for one timescale, with where it came from. */
@@ -11,6 +11,9 @@ export interface Figure {
 
 /** Figures made so far, by the dated value they were read from and the parameter's name (a value object may be shared by overrides). */
 const figuresOf = new WeakMap<DatedValue, Map<string, { readonly definition: ParameterDefinition; readonly figure: Figure }>>();
+
+/** Case-level figures made so far, by the resolved parameter they were read from and its name. */
+const caseFigures = new WeakMap<ResolvedParameter, Map<string, Figure>>();
 
 /**
  * The figures of the national standards in force on a given day. A parameter keyed on `event` is
@@ -57,7 +60,15 @@ export class Figures {
   /** The case-level value of a parameter keyed on a case date (a statutory period), as the rules read it. */
   caseValue(name: string): Figure | undefined {
     const p = this.params[name];
-    return typeof p?.value === 'number' ? { value: p.value, origin: { name, source: p.source, confidence: p.confidence } } : undefined;
+    if (typeof p?.value !== 'number') return undefined;
+    // Resolutions are shared by every case of an epoch: so are the figures made from them.
+    let byName = caseFigures.get(p);
+    const known = byName?.get(name);
+    if (known) return known;
+    const figure: Figure = Object.freeze({ value: p.value, origin: Object.freeze({ name, source: p.source, confidence: p.confidence }) });
+    if (!byName) caseFigures.set(p, (byName = new Map()));
+    byName.set(name, figure);
+    return figure;
   }
 }
 

@@ -1,4 +1,4 @@
-import { CALENDAR_LIMIT, guarded, judge } from './deadline.js';
+import { CALENDAR_LIMIT, judgeGuarded } from './deadline.js';
 import type { InProgress } from './context.js';
 import { noFigure } from './figures.js';
 
@@ -20,7 +20,7 @@ export function fromSentenceFacts({ order, figures, log, asOf, record }: InProgr
       record.skip(c.name, noFigure(param, 'the sentence', order.sentenceDate));
       continue;
     }
-    const outcome = guarded(() => judge(order.sentenceDate, figure.value, log.first(c.event, order.sentenceDate), asOf));
+    const outcome = judgeGuarded(order.sentenceDate, figure.value, log.first(c.event, order.sentenceDate), asOf);
     if (outcome) record.putDeadline(c.name, order.sentenceDate, figure, outcome);
     else record.skip(c.name, CALENDAR_LIMIT);
   }

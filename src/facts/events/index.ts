@@ -85,6 +85,6 @@ export function deriveEventFacts(
     drugTestingFacts(ctx, orderFacts);
   }
   const facts = record.finish();
-  originsByFacts.set(facts, record.origins);
+  originsByFacts.set(facts, record.originsSoFar());
   return facts;
 }

@@ -1,5 +1,5 @@
 import type { ProposedOrder } from '../../schema/order.js';
-import { CALENDAR_LIMIT, guarded, judge } from './deadline.js';
+import { CALENDAR_LIMIT, judgeGuarded } from './deadline.js';
 import { noFigure, type Figures } from './figures.js';
 import type { EventFactsRecord } from './record.js';
 
@@ -23,10 +23,10 @@ export function psrFacts(order: ProposedOrder, figures: Figures, asOf: string | 
   const days = figure.value;
   let outcome;
   if (psr.deliveredOn !== undefined) {
-    outcome = guarded(() => judge(requestedOn, days, psr.deliveredOn!, psr.deliveredOn!));
+    outcome = judgeGuarded(requestedOn, days, psr.deliveredOn, psr.deliveredOn);
   } else {
     const judgedOn = asOf! < order.sentenceDate ? asOf! : order.sentenceDate;
-    const o = guarded(() => judge(requestedOn, days, null, judgedOn));
+    const o = judgeGuarded(requestedOn, days, null, judgedOn);
     outcome = o && { ...o, pending: o.pending && asOf! < order.sentenceDate };
   }
   if (!outcome) return record.skip('psr', CALENDAR_LIMIT);

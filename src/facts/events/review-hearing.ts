@@ -1,17 +1,19 @@
 import { addWorkingDays, isWorkingDay } from '../../calendar/index.js';
-import { daysFromCivil, formatDayNumber } from '../../calendar/day-number.js';
-import { addCalendarMonths } from '../dates.js';
+import { formatDayNumber } from '../../calendar/day-number.js';
+import { addCalendarMonths, dayNumberOf } from '../dates.js';
+import type { Requirement } from '../../schema/requirements.js';
 import type { InProgress } from './context.js';
 import { CALENDAR_LIMIT, guarded } from './deadline.js';
 
-const ymd = (iso: string): [number, number, number] => [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
 // Day-number arithmetic: exact, free of time zones, and fast over long event histories.
-const plusWeeks = (date: string, weeks: number): string => formatDayNumber(daysFromCivil(...ymd(date)) + 7 * weeks);
+const plusWeeks = (date: string, weeks: number): string => formatDayNumber(dayNumberOf(date) + 7 * weeks);
 
 /** Courts sit on working days: a hearing due on a weekend or bank holiday is due the next working day. */
 const nextSittingDay = (date: string): string => (isWorkingDay(date) ? date : addWorkingDays(date, 1));
 
 const FACTS = ['requirementIndex', 'interval', 'lastHeldOn', 'dueOn', 'heldOn', 'overdue', 'pending'].map((f) => `timescale.reviewHearing.${f}`);
+
+const reviewed = (r: Requirement): boolean => r.kind === 'drug-rehabilitation' && (r.reviewIntervalWeeks !== undefined || r.reviewIntervalMonths !== undefined);
 
 /**
  * DRR review hearings at the interval the order sets (CJA 2003 s.210; Sentencing Act 2020 Sch. 9
@@ -19,9 +21,7 @@ const FACTS = ['requirementIndex', 'interval', 'lastHeldOn', 'dueOn', 'heldOn', 
  * for review. Hearings due after the DRR (or the order) ends are not required.
  */
 export function reviewHearingFacts({ order, log, asOf, record }: InProgress): void {
-  const index = order.requirements.findIndex(
-    (r) => r.kind === 'drug-rehabilitation' && (r.reviewIntervalWeeks !== undefined || r.reviewIntervalMonths !== undefined),
-  );
+  const index = order.requirements.findIndex(reviewed);
   const drr = order.requirements[index];
   if (drr?.kind !== 'drug-rehabilitation') return;
   const { reviewIntervalWeeks: weeks, reviewIntervalMonths: months } = drr;
