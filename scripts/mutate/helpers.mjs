@@ -17,8 +17,8 @@ export const HELPER_BREAKS = [
   {
     file: 'src/facts/dates.ts',
     what: 'addCalendarMonths: not clamped to the month\'s last day',
-    find: 'const day = Math.min(Number(start.slice(8, 10)), daysInMonth(year, month));',
-    replace: 'const day = Number(start.slice(8, 10));',
+    find: 'const day = Math.min(numberAt(start, 8, 2), daysInMonth(year, month));',
+    replace: 'const day = numberAt(start, 8, 2);',
   },
   {
     file: 'src/calendar/add-working-days.ts',
@@ -35,7 +35,7 @@ export const HELPER_BREAKS = [
   {
     file: 'src/facts/order.ts',
     what: 'date.earliestOffence: the latest offence instead',
-    find: "'date.earliestOffence': order.offences.reduce((min, o) => (o.committedOn < min ? o.committedOn : min), dates.offence),",
-    replace: "'date.earliestOffence': order.offences.reduce((min, o) => (o.committedOn > min ? o.committedOn : min), dates.offence),",
+    find: 'if (o.committedOn < earliestOffence) earliestOffence = o.committedOn;',
+    replace: 'if (o.committedOn > earliestOffence) earliestOffence = o.committedOn;',
   },
 ];
