@@ -23,6 +23,12 @@ function start() {
   let log = '';
   return new Promise((resolve, reject) => {
     child.stderr.on('data', (d) => {
+      // Once listening, the service logs a line per request: keep only the tail for an exit message,
+      // since gathering and splitting the whole log on every chunk starves the load generator here.
+      if (child.url) {
+        log = (log + d).slice(-4096);
+        return;
+      }
       log += d;
       const line = log.split('\n').find((l) => l.includes('"listening"'));
       if (line && !child.url) {
