@@ -4,6 +4,9 @@ import type { ByteBatch } from './byte-batches.js';
 import type { BatchOutput } from './lines.js';
 import { WORKER_MARK, type WorkerInit, type WorkerReply } from './worker.js';
 
+/** Batches a worker holds at once: the one it answers and the next, so it never idles for a hand-over. */
+const AHEAD = 2;
+
 interface Task {
   readonly batch: ByteBatch;
   resolve(output: BatchOutput): void;
@@ -11,9 +14,9 @@ interface Task {
 }
 
 /**
- * Fixed worker threads, each running the CLI's own file. Tasks queue in order and each idle worker
- * takes the next one; results come back through each task's promise, so the caller decides the order
- * of output.
+ * Fixed worker threads, each running the CLI's own file. Tasks queue in order and each worker holds
+ * up to AHEAD of them, answered in the order given; results come back through each task's promise,
+ * so the caller decides the order of output.
  *
  * Every task's promise settles, whatever happens to its thread: a thread that throws or exits takes
  * its own task down with it and is not used again. Tasks on other threads run on, since they may be
@@ -21,9 +24,9 @@ interface Task {
  */
 export class WorkerPool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
   private readonly queue: Task[] = [];
-  private readonly running = new Map<Worker, Task>();
+  /** Each live worker's tasks, oldest (the one it is answering) first. */
+  private readonly running = new Map<Worker, Task[]>();
   private failure: Error | undefined;
   private closing = false;
 
@@ -32,11 +35,9 @@ export class WorkerPool {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(url, { workerData });
       worker.on('message', (reply: WorkerReply) => {
-        const task = this.running.get(worker);
-        this.running.delete(worker);
+        const task = this.running.get(worker)?.shift();
         if (reply.ok) task?.resolve(reply.output);
         else task?.reject(new InternalError(`worker thread failed: ${reply.message}`, reply.detail));
-        this.idle.push(worker);
         this.pump();
       });
       worker.on('error', (error) => this.lose(worker, new InternalError(`worker thread failed: ${error.message}`, error.stack)));
@@ -44,7 +45,7 @@ export class WorkerPool {
         if (!this.closing) this.lose(worker, new InternalError(`worker thread exited unexpectedly (code ${code})`));
       });
       this.workers.push(worker);
-      this.idle.push(worker);
+      this.running.set(worker, []);
     }
   }
 
@@ -63,25 +64,28 @@ export class WorkerPool {
 
   private pump(): void {
     if (this.failure) return;
-    while (this.idle.length && this.queue.length) {
-      const worker = this.idle.pop()!;
+    while (this.queue.length) {
+      // The least busy live worker, so that each always has its next batch at hand and never waits
+      // for this thread (which shares the cores with it) to hand one over.
+      let worker: Worker | undefined;
+      let tasks: Task[] | undefined;
+      for (const [w, t] of this.running) if (t.length < AHEAD && (tasks === undefined || t.length < tasks.length)) [worker, tasks] = [w, t];
+      if (!worker || !tasks) return;
       const task = this.queue.shift()!;
-      this.running.set(worker, task);
+      tasks.push(task);
       // The bytes move rather than being copied: the batch is not read here again, only its line numbers.
       worker.postMessage(task.batch, [task.batch.bytes.buffer]);
     }
   }
 
-  /** A thread that threw or exited is a bug, not bad input: its task fails, and so does every task not yet started. */
+  /** A thread that threw or exited is a bug, not bad input: the task it was answering fails, and so does every task not yet started. */
   private lose(worker: Worker, error: Error): void {
-    const index = this.idle.indexOf(worker);
-    if (index >= 0) this.idle.splice(index, 1);
-    const task = this.running.get(worker);
+    const [task, ...waiting] = this.running.get(worker) ?? [];
     this.running.delete(worker);
     const batch = task?.batch;
     const lost = batch?.count ? new InternalError(`${error.message}, answering lines ${batch.first} to ${batch.first + batch.count - 1}`, (error as InternalError).detail) : error;
     this.failure ??= lost;
     task?.reject(lost);
-    for (const queued of this.queue.splice(0)) queued.reject(this.failure);
+    for (const queued of [...waiting, ...this.queue.splice(0)]) queued.reject(this.failure);
   }
 }

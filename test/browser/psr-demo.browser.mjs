@@ -237,7 +237,10 @@ try {
   await test('opening a finding explains it in the library\'s plain words', async () => {
     const details = finding('DRR_INTENSITY_EXCEEDS_SERIOUSNESS').first().locator('details');
     await details.locator('summary').click();
-    const text = await details.locator('.govuk-details__text').innerText();
+    // The explanation is worked out after the details open: wait for it rather than read the placeholder.
+    const body = details.locator('.govuk-details__text');
+    await body.filter({ hasNotText: 'Working it out...' }).waitFor({ timeout: 10_000 });
+    const text = await body.innerText();
     expectMatch(text, /The rule fired on requirement 1 \(drug-rehabilitation\), because:/, 'explanation');
     expectMatch(text, /param drr\.maxIntensityRank/, 'the parameter it compared with');
   });
