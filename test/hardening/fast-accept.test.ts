@@ -102,9 +102,15 @@ function placesOf(root: Node): [Node, string][] {
   return places;
 }
 
-/** An own, enumerable `__proto__` key, as JSON.parse makes one, where plain assignment would set the prototype. */
-const putKey = (node: Node, key: string, value: unknown) =>
+/**
+ * An own, enumerable `__proto__` key, as JSON.parse makes one, where plain assignment would set the
+ * prototype. An array's `length` is left as it is: no input has a list without one, and redefining
+ * it to anything but a whole number throws here, in the mutator, not in the code under test.
+ */
+const putKey = (node: Node, key: string, value: unknown) => {
+  if (Array.isArray(node) && key === 'length') return;
   Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+};
 
 /** A value next to the one there: a number either side of it or of zero, a string a character longer or shorter, a day later or earlier. Limits are where the mistakes are. */
 function nudged(value: unknown, pick: number): unknown {
