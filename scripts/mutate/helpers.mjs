@@ -5,13 +5,14 @@ export const HELPER_BREAKS = [
   {
     file: 'src/facts/dates.ts',
     what: 'ageOn: a birthday counts a day late (< -> <=)',
-    find: 'return date.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;',
-    replace: 'return date.slice(5) <= dateOfBirth.slice(5) ? years - 1 : years;',
+    // The path every ISO date takes (dateKey); the string path is only for text of another shape.
+    find: 'return on % 10000 < birth % 10000 ? years - 1 : years;',
+    replace: 'return on % 10000 <= birth % 10000 ? years - 1 : years;',
   },
   {
     file: 'src/facts/dates.ts',
     what: 'monthsBetween: no half month for days left over',
-    find: 'return addCalendarMonths(start, months) === end ? months : months + 0.5;',
+    find: 'return keyPlusMonths(from, months) === to ? months : months + 0.5;',
     replace: 'return months;',
   },
   {

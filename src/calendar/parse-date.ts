@@ -20,7 +20,7 @@ export function digitsAt(text: string, from: number, count: number): number {
 const DASH = 45;
 
 /** The year of a 'YYYY-MM-DD' string (digits and dashes in place, any values), or -1 for any other text. */
-function isoYear(date: string): number {
+export function isoYear(date: string): number {
   if (date.length !== 10 || date.charCodeAt(4) !== DASH || date.charCodeAt(7) !== DASH) return -1;
   return digitsAt(date, 5, 2) < 0 || digitsAt(date, 8, 2) < 0 ? -1 : digitsAt(date, 0, 4);
 }

@@ -12,6 +12,19 @@ const LF = 0x0a;
 const CR = 0x0d;
 const BLANK = /^[ \t\r]*$/;
 
+/** Where a line's text ends, given where its LF is (or its input ends): before the CR of a CRLF. */
+export const textEnd = (bytes: Uint8Array, start: number, end: number): number => (end > start && bytes[end - 1] === CR ? end - 1 : end);
+
+/**
+ * A line's text as every caseload reader gives it: its bytes up to `end` (see textEnd) decoded as
+ * UTF-8, a BOM before line 1 dropped; undefined for a line of nothing but JSON whitespace.
+ */
+export function lineText(bytes: Buffer, start: number, end: number, line: number): string | undefined {
+  let text = bytes.toString('utf8', start, end);
+  if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return BLANK.test(text) ? undefined : text;
+}
+
 /**
  * NDJSON lines as they arrive, one array per chunk read: the lines that chunk completed. A caller
  * that acts at the end of each array answers a slow stream line by line and a fast one in bulk.
@@ -30,11 +43,10 @@ export async function* readLines(stream: Readable, maxBytes: number): AsyncGener
 
   const finish = (): CaseloadLine => {
     const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
-    const end = size > 0 && bytes[size - 1] === CR ? size - 1 : size;
+    const end = textEnd(bytes, 0, size);
     if (end > maxBytes) return { line, tooLong: true };
-    let text = bytes.toString('utf8', 0, end);
-    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return BLANK.test(text) ? { line, blank: true } : { line, text };
+    const text = lineText(bytes, 0, end, line);
+    return text === undefined ? { line, blank: true } : { line, text };
   };
 
   for await (const chunk of stream) {

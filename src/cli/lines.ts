@@ -2,6 +2,7 @@ import { InvalidOrderError, type ValidationResult, type Validator } from '../ind
 import { recordText, type LineRecord, type RecordFormat } from './batch-record.js';
 import { caseIdFromText, caseIdOf } from './case-id.js';
 import { formatBytes } from './io.js';
+import { lineText, textEnd } from './line-reader.js';
 import type { ByteBatch } from './byte-batches.js';
 import { countBad, countBlank, countResult, emptyTally, type Tally } from './tally.js';
 
@@ -104,6 +105,8 @@ const describeFailure = (line: number, error: unknown): BatchFailure => ({
   ...(error instanceof Error && error.stack ? { detail: error.stack } : {}),
 });
 
+const LF = 0x0a;
+
 /** One item's record line, counted in the tally; anything thrown is a bug, for the caller to report with the line. */
 function answerItem(validate: Validate, item: BatchItem, options: RecordOptions, tally: Tally): string | Promise<string> {
   const answered = 'tooLong' in item ? { line: item.line, error: { message: tooLongMessage(options.maxOrderBytes) } } : answerText(validate, item.text, item.line);
@@ -134,14 +137,11 @@ export async function processBatch(validate: Validate, batch: Batch, options: Re
   return { text, tally };
 }
 
-const LF = 0x0a;
-const CR = 0x0d;
-const BLANK = /^[ \t\r]*$/;
-
 /**
  * processBatch for lines still in bytes, as readByteBatches cuts them: each line is decoded here
- * as readLines would have decoded it (its CR before LF dropped, a BOM before line 1 dropped), and
- * a blank line is counted, not answered.
+ * as readLines would have decoded it (lineText), and a blank line is counted, not answered. Its
+ * own loop rather than processBatch over a generator of items, which took 1-2% more CPU on a caseload
+ * (three alternating runs of 100,000 lines).
  */
 export async function processByteBatch(validate: Validate, batch: ByteBatch, options: RecordOptions, hooks: BatchHooks = {}): Promise<BatchOutput> {
   const tally = emptyTally();
@@ -151,21 +151,20 @@ export async function processByteBatch(validate: Validate, batch: ByteBatch, opt
   let tooLongAt = 0;
   for (let i = 0; i < batch.count; i++) {
     const line = batch.first + i;
-    const newline = bytes.indexOf(LF, start);
+    const from = start;
+    const newline = bytes.indexOf(LF, from);
+    start = newline + 1;
     let item: BatchItem;
     if (batch.tooLong[tooLongAt] === line) {
       tooLongAt++;
       item = { line, tooLong: true };
     } else {
-      const end = newline > start && bytes[newline - 1] === CR ? newline - 1 : newline;
-      let lineText = bytes.toString('utf8', start, end);
-      if (line === 1 && lineText.charCodeAt(0) === 0xfeff) lineText = lineText.slice(1);
-      item = { line, text: lineText };
-    }
-    start = newline + 1;
-    if ('text' in item && BLANK.test(item.text)) {
-      countBlank(tally);
-      continue;
+      const decoded = lineText(bytes, from, textEnd(bytes, from, newline), line);
+      if (decoded === undefined) {
+        countBlank(tally);
+        continue;
+      }
+      item = { line, text: decoded };
     }
     try {
       hooks.beforeLine?.(line);

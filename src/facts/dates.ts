@@ -1,5 +1,5 @@
 import { daysFromCivil, daysInMonth, formatCivil, formatDayNumber } from '../calendar/day-number.js';
-import { digitsAt } from '../calendar/parse-date.js';
+import { digitsAt, isoYear } from '../calendar/parse-date.js';
 
 /** Number(text.slice(from, from + count)), read without making the slice where those characters are digits. */
 function numberAt(text: string, from: number, count: number): number {
@@ -13,11 +13,10 @@ function numberAt(text: string, from: number, count: number): number {
  * from them (a year either way, still four digits).
  */
 function dateKey(iso: string): number {
-  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return -1;
-  const year = digitsAt(iso, 0, 4);
+  const year = isoYear(iso);
+  // isoYear found digits in the month's and the day's places, so both read as numbers.
   const month = digitsAt(iso, 5, 2);
-  const day = digitsAt(iso, 8, 2);
-  return year >= 1 && year <= 9998 && month >= 1 && month <= 12 && day >= 0 ? year * 10000 + month * 100 + day : -1;
+  return year >= 1 && year <= 9998 && month >= 1 && month <= 12 ? year * 10000 + month * 100 + digitsAt(iso, 8, 2) : -1;
 }
 
 /**

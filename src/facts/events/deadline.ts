@@ -27,6 +27,12 @@ export function reported<T extends { outcome: Outcome }>(judged: readonly T[]): 
 /** Why the calendar could not count: the reason a timescale reports instead of a verdict. */
 export const CALENDAR_LIMIT = `the bank holiday calendar counts working days only from ${CALENDAR_RANGE.from} to ${CALENDAR_RANGE.to}`;
 
+/** The calendar's refusal (a RangeError: a date outside CALENDAR_RANGE) is no verdict, so undefined; anything else is a bug, thrown on. */
+function uncounted(error: unknown): undefined {
+  if (error instanceof RangeError) return undefined;
+  throw error;
+}
+
 /**
  * The calendar refuses dates outside CALENDAR_RANGE rather than miscount: the result is
  * undefined, and the caller records that the timescale was not judged.
@@ -35,8 +41,7 @@ export function guarded<T>(compute: () => T): T | undefined {
   try {
     return compute();
   } catch (error) {
-    if (error instanceof RangeError) return undefined;
-    throw error;
+    return uncounted(error);
   }
 }
 
@@ -45,7 +50,6 @@ export function judgeGuarded(from: string, days: number, metOn: string | null, a
   try {
     return judge(from, days, metOn, asOf);
   } catch (error) {
-    if (error instanceof RangeError) return undefined;
-    throw error;
+    return uncounted(error);
   }
 }

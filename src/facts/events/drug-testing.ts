@@ -6,6 +6,9 @@ import { noFigure } from './figures.js';
 
 const isDrr = (r: { readonly kind: string }): boolean => r.kind === 'drug-rehabilitation';
 
+/** The day number of test `i`, or Infinity past the last. */
+const dayOfTest = (tests: readonly { readonly on: string }[], i: number): number => (i < tests.length ? dayNumberOf(tests[i]!.on) : Infinity);
+
 /**
  * Recorded drug tests against PC80/2005 (SS8.12): at least the minimum in each week of the first
  * sixteen, weeks counted in sevens from sentence, judged only once a week has ended by asOf. Tests
@@ -30,18 +33,20 @@ export function drugTestingFacts({ order, figures, log, asOf, record }: InProgre
   // date is written out only for the first week below the standard.
   const sentenced = dayNumberOf(order.sentenceDate);
   const lastDay = dayNumberOf(asOf);
-  // Tests are in date order and weeks follow each other: one pointer walks both.
+  // Tests are in date order and weeks follow each other: one pointer walks both, and each test's
+  // day is read once, when the pointer reaches it (past the last test, never: Infinity).
   let t = 0;
+  let testDay = dayOfTest(tests, 0);
   for (let w = 0; w < weeks.value; w++) {
     const from = sentenced + 7 * w;
     const to = from + 6;
     if (to > lastDay) break;
     checked++;
-    while (t < tests.length && dayNumberOf(tests[t]!.on) < from) t++;
+    while (testDay < from) testDay = dayOfTest(tests, ++t);
     let count = 0;
-    while (t < tests.length && dayNumberOf(tests[t]!.on) <= to) {
+    while (testDay <= to) {
       count++;
-      t++;
+      testDay = dayOfTest(tests, ++t);
     }
     if (count < min.value) {
       below++;
